@@ -1,5 +1,7 @@
 package rnn.linalg;
 
+import java.util.Locale;
+
 /**
  * The matrix products of the training loop, on row-major {@code float[]} with offsets and
  * leading dimensions, as BLAS's {@code sgemm} takes them:
@@ -7,32 +9,92 @@ package rnn.linalg;
  *
  * <p>A is stored m×k (or k×m when {@code transA}); B is stored k×n (or n×k when {@code transB});
  * C is m×n. {@code lda}, {@code ldb}, {@code ldc} are the row lengths of the stored arrays.
+ *
+ * <p>Where the system BLAS loads (OpenBLAS through {@code dev.ludovic.netlib:blas}) the product runs
+ * there; otherwise on {@link JavaGemm}, a pure-Java kernel. The choice is made once, when this class
+ * is initialised; the system property {@code rnn.gemm} (or the environment variable
+ * {@code RNN_GEMM}) set to {@code java} forces the pure-Java kernel, {@code native} demands the
+ * native one and fails if it does not load.
  */
 public final class Gemm {
+    /** Where {@link #gemm} runs. */
+    public enum Backend { NATIVE, JAVA }
+
+    private static final Backend BACKEND = choose();
+
     private Gemm() {
+    }
+
+    /** Where the products run in this JVM. */
+    public static Backend backend() {
+        return BACKEND;
+    }
+
+    /** One line for a notebook or a benchmark: where the products run, and why. */
+    public static String describe() {
+        if (BACKEND == Backend.NATIVE) return "native BLAS (libblas.so.3 through dev.ludovic.netlib JNI)";
+        String why = NativeBlas.unavailableBecause();
+        return "pure-Java kernel (" + (why == null ? "forced by rnn.gemm=java" : why) + ")";
+    }
+
+    private static Backend choose() {
+        String wanted = System.getProperty("rnn.gemm", System.getenv("RNN_GEMM"));
+        wanted = wanted == null ? "" : wanted.trim().toLowerCase(Locale.ROOT);
+        switch (wanted) {
+            case "java":
+                return Backend.JAVA;
+            case "native":
+                if (!NativeBlas.available()) {
+                    throw new IllegalStateException("rnn.gemm=native but " + NativeBlas.unavailableBecause());
+                }
+                return Backend.NATIVE;
+            case "":
+            case "auto":
+                return NativeBlas.available() ? Backend.NATIVE : Backend.JAVA;
+            default:
+                throw new IllegalArgumentException(
+                        "rnn.gemm / RNN_GEMM must be java, native or auto, but is '" + wanted + "'");
+        }
     }
 
     public static void gemm(boolean transA, boolean transB, int m, int n, int k,
                             float[] A, int offA, int lda,
                             float[] B, int offB, int ldb,
                             float beta, float[] C, int offC, int ldc) {
-        for (int i = 0; i < m; i++) {
-            int c = offC + i * ldc;
-            if (beta == 0f) {
-                java.util.Arrays.fill(C, c, c + n, 0f);
-            } else if (beta != 1f) {
-                for (int j = 0; j < n; j++) C[c + j] *= beta;
-            }
-            for (int p = 0; p < k; p++) {
-                float a = transA ? A[offA + p * lda + i] : A[offA + i * lda + p];
-                if (a == 0f) continue;
-                if (transB) {
-                    for (int j = 0; j < n; j++) C[c + j] += a * B[offB + j * ldb + p];
-                } else {
-                    int b = offB + p * ldb;
-                    for (int j = 0; j < n; j++) C[c + j] += a * B[b + j];
-                }
-            }
+        check(transA, transB, m, n, k, A, offA, lda, B, offB, ldb, C, offC, ldc);
+        if (m == 0 || n == 0) return;
+        if (BACKEND == Backend.NATIVE) {
+            NativeBlas.gemm(transA, transB, m, n, k, A, offA, lda, B, offB, ldb, beta, C, offC, ldc);
+        } else {
+            JavaGemm.gemm(transA, transB, m, n, k, A, offA, lda, B, offB, ldb, beta, C, offC, ldc);
+        }
+    }
+
+    /** Shapes and bounds, checked before any native code reads the arrays. */
+    static void check(boolean transA, boolean transB, int m, int n, int k,
+                      float[] A, int offA, int lda, float[] B, int offB, int ldb,
+                      float[] C, int offC, int ldc) {
+        if (m < 0 || n < 0 || k < 0) {
+            throw new IllegalArgumentException("gemm sizes must be >= 0, but m = " + m + ", n = " + n + ", k = " + k);
+        }
+        // stored shapes: A is m×k (k×m when transA), B is k×n (n×k when transB), C is m×n
+        checkOperand("A", A, offA, lda, transA ? k : m, transA ? m : k);
+        checkOperand("B", B, offB, ldb, transB ? n : k, transB ? k : n);
+        checkOperand("C", C, offC, ldc, m, n);
+    }
+
+    private static void checkOperand(String name, float[] X, int off, int ld, int rows, int cols) {
+        if (X == null) throw new IllegalArgumentException(name + " is null");
+        if (off < 0) throw new IllegalArgumentException(name + " offset must be >= 0 but is " + off);
+        if (ld < Math.max(1, cols)) {
+            throw new IllegalArgumentException("ld" + name.toLowerCase(Locale.ROOT) + " must be >= "
+                    + Math.max(1, cols) + " (the stored " + rows + "×" + cols + " " + name + "'s row length) but is " + ld);
+        }
+        if (rows == 0 || cols == 0) return;
+        long last = off + (long) (rows - 1) * ld + cols - 1;
+        if (last >= X.length) {
+            throw new IllegalArgumentException("the stored " + rows + "×" + cols + " " + name + " at offset " + off
+                    + " with row length " + ld + " needs " + (last + 1) + " floats but the array has " + X.length);
         }
     }
 }

@@ -1,0 +1,84 @@
+package rnn.linalg;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The system's BLAS {@code sgemm} (OpenBLAS where installed, through {@code libblas.so.3}), reached
+ * through the JNI shim of {@code dev.ludovic.netlib:blas}. That jar is looked up at run time, so the
+ * helper jar still works, on the pure-Java kernel, where it or the native library is missing.
+ */
+final class NativeBlas {
+    /** {@code BLAS.sgemm(transa, transb, m, n, k, alpha, a, offa, lda, b, offb, ldb, beta, c, offc, ldc)}, column-major. */
+    private static final MethodHandle SGEMM;
+    /** Why the native library is not used, or null when it is. */
+    private static final String UNAVAILABLE_BECAUSE;
+    /** Kept strongly reachable so the level set on it below is not lost to garbage collection. */
+    private static final Logger NETLIB_LOG = Logger.getLogger("dev.ludovic.netlib.blas.InstanceBuilder");
+
+    static {
+        MethodHandle sgemm = null;
+        String reason = null;
+        Level level = NETLIB_LOG.getLevel();
+        // netlib logs a warning for each pure-Java BLAS it cannot load; we never use those.
+        NETLIB_LOG.setLevel(Level.OFF);
+        try {
+            Class<?> nativeBlas = Class.forName("dev.ludovic.netlib.blas.NativeBLAS");
+            Object instance = nativeBlas.getMethod("getInstance").invoke(null);
+            MethodType type = MethodType.methodType(void.class, String.class, String.class,
+                    int.class, int.class, int.class, float.class, float[].class, int.class, int.class,
+                    float[].class, int.class, int.class, float.class, float[].class, int.class, int.class);
+            sgemm = MethodHandles.publicLookup()
+                    .findVirtual(Class.forName("dev.ludovic.netlib.blas.BLAS"), "sgemm", type)
+                    .bindTo(instance);
+        } catch (ClassNotFoundException e) {
+            reason = "dev.ludovic.netlib:blas is not on the class path";
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            reason = "the native BLAS did not load: " + cause;
+        } finally {
+            NETLIB_LOG.setLevel(level);
+        }
+        SGEMM = sgemm;
+        UNAVAILABLE_BECAUSE = reason;
+    }
+
+    private NativeBlas() {
+    }
+
+    static boolean available() {
+        return SGEMM != null;
+    }
+
+    /** Null when the native BLAS is in use, otherwise why not. */
+    static String unavailableBecause() {
+        return UNAVAILABLE_BECAUSE;
+    }
+
+    /**
+     * Row-major {@code C = beta·C + op(A)·op(B)}: BLAS is column-major, and a row-major matrix read
+     * column-major is its transpose, so this computes {@code Cᵀ = op(B)ᵀ·op(A)ᵀ}.
+     */
+    static void gemm(boolean transA, boolean transB, int m, int n, int k,
+                     float[] A, int offA, int lda, float[] B, int offB, int ldb,
+                     float beta, float[] C, int offC, int ldc) {
+        if (k == 0) {
+            // C = beta·C; netlib's bounds check rejects an empty op(A) with an index of -1
+            JavaGemm.gemm(transA, transB, m, n, 0, A, offA, lda, B, offB, ldb, beta, C, offC, ldc);
+            return;
+        }
+        // typed locals: a conditional written straight into invokeExact would be typed Object there
+        String opB = transB ? "T" : "N", opA = transA ? "T" : "N";
+        try {
+            SGEMM.invokeExact(opB, opA, n, m, k, 1f,
+                    B, offB, ldb, A, offA, lda, beta, C, offC, ldc);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("native sgemm failed", e);
+        }
+    }
+}
