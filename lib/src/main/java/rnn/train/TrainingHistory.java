@@ -1,0 +1,79 @@
+package rnn.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import rnn.plot.LineChart;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * One row per finished epoch, in a Tablesaw {@link Table} with columns {@code epoch},
+ * {@code cost}, {@code train_accuracy}, {@code test_accuracy} and {@code seconds}: print it,
+ * write it to CSV, or plot it.
+ */
+public final class TrainingHistory {
+    private final Table table = Table.create("Training history",
+            IntColumn.create("epoch"),
+            DoubleColumn.create("cost"),
+            DoubleColumn.create("train_accuracy"),
+            DoubleColumn.create("test_accuracy"),
+            DoubleColumn.create("seconds"));
+
+    /** Appends one epoch's row. */
+    public void add(EpochResult r) {
+        table.intColumn("epoch").append(r.epoch());
+        table.doubleColumn("cost").append(r.cost());
+        table.doubleColumn("train_accuracy").append(r.train_accuracy());
+        table.doubleColumn("test_accuracy").append(r.test_accuracy());
+        table.doubleColumn("seconds").append(r.seconds());
+    }
+
+    /** A copy of the table, so changing it leaves the history alone. */
+    public Table table() {
+        return table.copy();
+    }
+
+    /** How many epochs are recorded. */
+    public int size() {
+        return table.rowCount();
+    }
+
+    /** The rows as records, in epoch order. */
+    public List<EpochResult> epochs() {
+        List<EpochResult> epochs = new ArrayList<>(table.rowCount());
+        for (int row = 0; row < table.rowCount(); row++) epochs.add(row(row));
+        return epochs;
+    }
+
+    /** The latest epoch. */
+    public EpochResult last() {
+        if (table.rowCount() == 0) throw new IllegalStateException("the history is empty: no epoch has finished");
+        return row(table.rowCount() - 1);
+    }
+
+    private EpochResult row(int row) {
+        return new EpochResult(
+                table.intColumn("epoch").getInt(row),
+                table.doubleColumn("cost").getDouble(row),
+                table.doubleColumn("train_accuracy").getDouble(row),
+                table.doubleColumn("test_accuracy").getDouble(row),
+                table.doubleColumn("seconds").getDouble(row));
+    }
+
+    /** The mean cost of each epoch. */
+    public LineChart costPlot() {
+        return LineChart.of("Cost per epoch", table, "epoch", "cost");
+    }
+
+    /** Train (last batch) and test accuracy after each epoch. */
+    public LineChart accuracyPlot() {
+        return LineChart.of("Accuracy per epoch", table, "epoch", "train_accuracy", "test_accuracy");
+    }
+
+    /** The whole table as Tablesaw prints it. */
+    @Override
+    public String toString() {
+        return table.printAll();
+    }
+}

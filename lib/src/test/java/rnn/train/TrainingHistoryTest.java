@@ -1,0 +1,74 @@
+package rnn.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import rnn.plot.LineChart;
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.Table;
+
+class TrainingHistoryTest {
+    private static final EpochResult FIRST = new EpochResult(1, 0.512163897, 0.94666666, 0.9265, 31.25);
+    private static final EpochResult SECOND = new EpochResult(2, 0.206084174, 0.96, 0.9477, 30.5);
+
+    private static TrainingHistory twoEpochs() {
+        TrainingHistory history = new TrainingHistory();
+        history.add(FIRST);
+        history.add(SECOND);
+        return history;
+    }
+
+    @Test
+    void tableHasOneTypedColumnPerField() {
+        Table table = twoEpochs().table();
+        assertEquals(List.of("epoch", "cost", "train_accuracy", "test_accuracy", "seconds"), table.columnNames());
+        assertEquals(ColumnType.INTEGER, table.column("epoch").type());
+        assertEquals(ColumnType.DOUBLE, table.column("cost").type());
+        assertEquals(2, table.rowCount());
+        assertEquals(2, table.intColumn("epoch").getInt(1));
+        assertEquals(0.9265, table.doubleColumn("test_accuracy").getDouble(0), 0.0);
+        assertEquals(30.5, table.doubleColumn("seconds").getDouble(1), 0.0);
+    }
+
+    @Test
+    void recordsComeBackUnchanged() {
+        TrainingHistory history = twoEpochs();
+        assertEquals(List.of(FIRST, SECOND), history.epochs());
+        assertEquals(SECOND, history.last());
+        history.table().dropRows(0); // a copy: the history keeps its rows
+        assertEquals(2, history.size());
+    }
+
+    @Test
+    void plotsCostAndBothAccuraciesPerEpoch() {
+        TrainingHistory history = twoEpochs();
+        LineChart cost = history.costPlot();
+        assertEquals("epoch", cost.xColumn());
+        assertEquals(List.of("cost"), cost.yColumns());
+        assertArrayEquals(new double[] {1, 2}, cost.x());
+        assertArrayEquals(new double[] {0.512163897, 0.206084174}, cost.y("cost"));
+        LineChart accuracy = history.accuracyPlot();
+        assertEquals(List.of("train_accuracy", "test_accuracy"), accuracy.yColumns());
+        assertArrayEquals(new double[] {0.9265, 0.9477}, accuracy.y("test_accuracy"));
+    }
+
+    @Test
+    void emptyHistoryHasNoLast() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new TrainingHistory().last());
+        assertTrue(e.getMessage().contains("no epoch"), e.getMessage());
+        assertEquals(0, new TrainingHistory().epochs().size());
+    }
+
+    @Test
+    void printsAsATable() {
+        String text = twoEpochs().toString();
+        assertTrue(text.contains("Training history"), text);
+        assertTrue(text.contains("train_accuracy"), text);
+        assertTrue(text.contains("0.206084174"), text);
+        assertEquals(2 + 3, text.split("\n").length, text); // title, header, rule, two rows
+    }
+}
