@@ -1,0 +1,222 @@
+package rnn.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Locale;
+import rnn.ImageRNN;
+import rnn.Init;
+import rnn.mnist.DataSet;
+import rnn.mnist.Mnist;
+import rnn.mnist.MnistDataException;
+import rnn.mnist.MnistFiles;
+import rnn.train.EpochResult;
+import rnn.train.ProgressListener;
+import rnn.train.Trainer;
+
+/**
+ * {@code java -jar lib/target/rnn-notebooks.jar train [options]}: the seed's MNIST training run,
+ * printed the way the seed prints it, with each epoch's time. Exit codes: 0 done, 1 missing or corrupt
+ * data or a diverged training, 2 bad arguments.
+ */
+public final class Main {
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    static final String USAGE_TEXT = String.join("\n",
+            "usage: java -jar lib/target/rnn-notebooks.jar train [options]",
+            "Trains the seed's ImageRNN (each MNIST image a sequence of 28 rows of 28 pixels, one layer of",
+            "recurrent neurons, a dense layer of 10 logits) with Adam, printing every epoch as the seed does.",
+            "options:",
+            "  --epochs N          number of epochs (default 10)",
+            "  --batch-size B      images per mini-batch (default 150)",
+            "  --neurons H         n_neurons of the recurrent layer (default 150)",
+            "  --learning-rate R   Adam's learning rate (default 0.001)",
+            "  --seed S            seed of the initial weights and of the shuffles (default 42)",
+            "  --data DIR          folder of the four MNIST IDX files (default: $MNIST_DIR, else the first",
+            "                      data/mnist found upward from the working directory)",
+            "  --train-limit N     train on the first N of the 55,000 training images (default all)",
+            "  --help              print this message");
+
+    /** The parsed command line. */
+    record Options(int epochs, int batch_size, int n_neurons, float learning_rate, long seed, Path data,
+                   int train_limit) {
+        static final int ALL = 0;
+    }
+
+    /** A command line that cannot be run; the message says why. */
+    static final class UsageException extends Exception {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the command line and returns the exit code instead of exiting. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && isHelp(args[0])) {
+            out.println(USAGE_TEXT);
+            return OK;
+        }
+        Options options;
+        try {
+            options = parse(args);
+        } catch (UsageException e) {
+            err.println("error: " + e.getMessage());
+            err.println(USAGE_TEXT);
+            return USAGE;
+        }
+        if (options == null) {
+            out.println(USAGE_TEXT);
+            return OK;
+        }
+        return train(options, out, err);
+    }
+
+    private static boolean isHelp(String arg) {
+        return arg.equals("--help") || arg.equals("-h") || arg.equals("help");
+    }
+
+    /** The options of a {@code train} command line, or null when it asks for {@code --help}. */
+    static Options parse(String[] args) throws UsageException {
+        if (args.length == 0) throw new UsageException("no command given; expected train");
+        if (!args[0].equals("train")) throw new UsageException("unknown command '" + args[0] + "'; expected train");
+        int epochs = 10;
+        int batch_size = 150;
+        int n_neurons = 150;
+        float learning_rate = 0.001f;
+        long seed = 42;
+        Path data = null;
+        int train_limit = Options.ALL;
+        for (int i = 1; i < args.length; i++) {
+            String flag = args[i];
+            if (isHelp(flag)) return null;
+            String value;
+            int equals = flag.indexOf('=');
+            if (flag.startsWith("--") && equals > 0) {
+                value = flag.substring(equals + 1);
+                flag = flag.substring(0, equals);
+            } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+                value = args[++i];
+            } else {
+                value = null;
+            }
+            switch (flag) {
+                case "--epochs" -> epochs = positiveInt(flag, value);
+                case "--batch-size" -> batch_size = positiveInt(flag, value);
+                case "--neurons" -> n_neurons = positiveInt(flag, value);
+                case "--train-limit" -> train_limit = positiveInt(flag, value);
+                case "--learning-rate" -> learning_rate = positiveFloat(flag, value);
+                case "--seed" -> seed = wholeNumber(flag, value);
+                case "--data" -> data = Path.of(required(flag, value));
+                default -> throw new UsageException("unknown option '" + flag + "'");
+            }
+        }
+        return new Options(epochs, batch_size, n_neurons, learning_rate, seed, data, train_limit);
+    }
+
+    private static String required(String flag, String value) throws UsageException {
+        if (value == null || value.isEmpty()) throw new UsageException(flag + " needs a value");
+        return value;
+    }
+
+    private static long wholeNumber(String flag, String value) throws UsageException {
+        try {
+            return Long.parseLong(required(flag, value));
+        } catch (NumberFormatException e) {
+            throw new UsageException(flag + " expects a whole number, got '" + value + "'");
+        }
+    }
+
+    private static int positiveInt(String flag, String value) throws UsageException {
+        long n = wholeNumber(flag, value);
+        if (n < 1 || n > Integer.MAX_VALUE) {
+            throw new UsageException(flag + " expects a whole number >= 1, got " + value);
+        }
+        return (int) n;
+    }
+
+    private static float positiveFloat(String flag, String value) throws UsageException {
+        float x;
+        try {
+            x = Float.parseFloat(required(flag, value));
+        } catch (NumberFormatException e) {
+            throw new UsageException(flag + " expects a number, got '" + value + "'");
+        }
+        if (!(x > 0) || !Float.isFinite(x)) throw new UsageException(flag + " expects a number > 0, got " + value);
+        return x;
+    }
+
+    /** Loads MNIST, trains and prints; returns the exit code. */
+    static int train(Options options, PrintStream out, PrintStream err) {
+        Mnist mnist;
+        try {
+            mnist = Mnist.load(options.data() != null ? options.data() : MnistFiles.directory());
+        } catch (MnistDataException e) {
+            err.println("error: " + e.getMessage());
+            return FAILED;
+        }
+        DataSet train = mnist.train();
+        if (options.train_limit() != Options.ALL) {
+            if (options.train_limit() > train.size()) {
+                return usage(err, "--train-limit must be at most the " + train.size() + " training images, got "
+                        + options.train_limit());
+            }
+            train = train.limit(options.train_limit());
+        }
+        if (options.batch_size() > train.size()) {
+            return usage(err, "--batch-size must be at most the " + train.size() + " training images, got "
+                    + options.batch_size());
+        }
+        ImageRNN model = new ImageRNN(train.n_steps(), train.n_inputs(), options.n_neurons(), 10,
+                new Init(options.seed()));
+        Trainer trainer = new Trainer(options.epochs(), options.batch_size(), options.learning_rate(), options.seed());
+        out.printf(Locale.ROOT, "Training on %d images (test %d): n_steps %d, n_inputs %d, n_neurons %d, "
+                        + "%d epochs, batch_size %d, learning_rate %s, seed %d%n",
+                train.size(), mnist.test().size(), train.n_steps(), train.n_inputs(), options.n_neurons(),
+                options.epochs(), options.batch_size(), options.learning_rate(), options.seed());
+        try {
+            trainer.fit(model, train, mnist.test(), printer(ProgressBar.forTerminal(options.epochs()), out));
+        } catch (ArithmeticException e) {
+            err.println("error: " + e.getMessage());
+            return FAILED;
+        }
+        out.println("Training Finished!!!");
+        return OK;
+    }
+
+    private static int usage(PrintStream err, String message) {
+        err.println("error: " + message);
+        err.println(USAGE_TEXT);
+        return USAGE;
+    }
+
+    /** Forwards to {@code bar} and prints each finished epoch in the seed's format with its time. */
+    private static ProgressListener printer(ProgressListener bar, PrintStream out) {
+        return new ProgressListener() {
+            @Override
+            public void epochStarted(int epoch, int total_batches) {
+                bar.epochStarted(epoch, total_batches);
+            }
+
+            @Override
+            public void batchFinished(int epoch, int batch, int total_batches, double cost) {
+                bar.batchFinished(epoch, batch, total_batches, cost);
+            }
+
+            @Override
+            public void epochFinished(EpochResult r) {
+                bar.epochFinished(r);
+                out.println(Trainer.seedFormat(r));
+                out.printf(Locale.ROOT, "Epoch time: %.1f s%n", r.seconds());
+                out.flush();
+            }
+        };
+    }
+}

@@ -1,0 +1,124 @@
+package rnn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import rnn.mnist.RealMnist;
+
+class MainTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private void assertUsageError(String expected_message, String... args) {
+        assertEquals(2, run(args));
+        assertTrue(err().startsWith("error: " + expected_message + "\nusage: "), err());
+        assertEquals("", out());
+    }
+
+    @Test
+    void noCommand() {
+        assertUsageError("no command given; expected train");
+    }
+
+    @Test
+    void unknownCommandOrFlag() {
+        assertUsageError("unknown command 'fit'; expected train", "fit");
+        err.reset();
+        assertUsageError("unknown option '--epoch'", "train", "--epoch", "3");
+    }
+
+    @Test
+    void notANumber() {
+        assertUsageError("--epochs expects a whole number, got 'ten'", "train", "--epochs", "ten");
+        err.reset();
+        assertUsageError("--learning-rate expects a number, got '0.0.1'", "train", "--learning-rate=0.0.1");
+    }
+
+    @Test
+    void zeroOrNegative() {
+        assertUsageError("--batch-size expects a whole number >= 1, got 0", "train", "--batch-size", "0");
+        err.reset();
+        assertUsageError("--learning-rate expects a number > 0, got -1", "train", "--learning-rate", "-1");
+    }
+
+    @Test
+    void missingValue() {
+        assertUsageError("--epochs needs a value", "train", "--epochs");
+        err.reset();
+        assertUsageError("--data needs a value", "train", "--data", "--epochs", "2");
+    }
+
+    @Test
+    void helpGoesToStdout() {
+        assertEquals(0, run("--help"));
+        assertTrue(out().startsWith("usage: java -jar lib/target/rnn-notebooks.jar train [options]"), out());
+        assertTrue(out().contains("--train-limit N"), out());
+        out.reset();
+        assertEquals(0, run("train", "--epochs", "3", "--help"));
+        assertTrue(out().startsWith("usage: "), out());
+        assertEquals("", err());
+    }
+
+    @Test
+    void parsesEveryOptionAndTheDefaults() throws Exception {
+        Main.Options defaults = Main.parse(new String[] {"train"});
+        assertEquals(new Main.Options(10, 150, 150, 0.001f, 42, null, Main.Options.ALL), defaults);
+        Main.Options set = Main.parse(new String[] {"train", "--epochs", "2", "--batch-size=64", "--neurons", "32",
+                "--learning-rate", "1e-2", "--seed", "-7", "--data", "/x/mnist", "--train-limit", "1000"});
+        assertEquals(new Main.Options(2, 64, 32, 0.01f, -7, Path.of("/x/mnist"), 1000), set);
+    }
+
+    @Test
+    void missingDataIsOneLineAndExitOne(@TempDir Path empty) {
+        assertEquals(1, run("train", "--data", empty.toString()));
+        assertEquals(1, err().split("\n").length, err());
+        assertTrue(err().startsWith("error: MNIST file train-images-idx3-ubyte is missing from "), err());
+        assertTrue(err().contains("./build.sh data"), err());
+    }
+
+    @Test
+    void trainsOneShortEpochOnRealData() {
+        String dir = RealMnist.directoryOrSkip().toString();
+        assertEquals(0, run("train", "--data", dir, "--epochs", "1", "--train-limit", "300", "--batch-size", "100",
+                "--neurons", "16", "--seed", "3"));
+        String[] lines = out().split("\n");
+        assertEquals(5, lines.length, out());
+        assertTrue(lines[0].startsWith("Training on 300 images (test 10000): n_steps 28, n_inputs 28, n_neurons 16, "
+                + "1 epochs, batch_size 100"), lines[0]);
+        assertTrue(lines[1].matches("Epoch: 0001 cost= \\d\\.\\d{9}"), lines[1]);
+        // the last batch has 100 images and the test set 10,000: accuracies print with at most 6 significant digits
+        assertTrue(lines[2].matches("Train Accuracy:  (0\\.\\d{1,2}|1\\.0)   Test Accuracy:  (0\\.\\d{1,4}|1\\.0)"), lines[2]);
+        assertTrue(lines[3].matches("Epoch time: \\d+\\.\\d s"), lines[3]);
+        assertEquals("Training Finished!!!", lines[4]);
+        assertEquals("", err()); // no terminal in a test: no progress bar
+    }
+
+    @Test
+    void limitsAboveTheDataAreUsageErrors() {
+        String dir = RealMnist.directoryOrSkip().toString();
+        assertUsageError("--train-limit must be at most the 55000 training images, got 60000",
+                "train", "--data", dir, "--train-limit", "60000");
+        err.reset();
+        assertUsageError("--batch-size must be at most the 100 training images, got 150",
+                "train", "--data", dir, "--train-limit", "100");
+    }
+}
