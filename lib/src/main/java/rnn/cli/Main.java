@@ -178,7 +178,7 @@ public final class Main {
                 new Init(options.seed()));
         Trainer trainer = new Trainer(options.epochs(), options.batch_size(), options.learning_rate(), options.seed());
         out.printf(Locale.ROOT, "Training on %d images (test %d): n_steps %d, n_inputs %d, n_neurons %d, "
-                        + "%d epochs, batch_size %d, learning_rate %s, seed %d%n",
+                        + "epochs %d, batch_size %d, learning_rate %s, seed %d%n",
                 train.size(), mnist.test().size(), train.n_steps(), train.n_inputs(), options.n_neurons(),
                 options.epochs(), options.batch_size(), options.learning_rate(), options.seed());
         try {

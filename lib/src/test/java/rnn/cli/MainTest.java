@@ -103,7 +103,7 @@ class MainTest {
         String[] lines = out().split("\n");
         assertEquals(5, lines.length, out());
         assertTrue(lines[0].startsWith("Training on 300 images (test 10000): n_steps 28, n_inputs 28, n_neurons 16, "
-                + "1 epochs, batch_size 100"), lines[0]);
+                + "epochs 1, batch_size 100"), lines[0]);
         assertTrue(lines[1].matches("Epoch: 0001 cost= \\d\\.\\d{9}"), lines[1]);
         // the last batch has 100 images and the test set 10,000: accuracies print with at most 6 significant digits
         assertTrue(lines[2].matches("Train Accuracy:  (0\\.\\d{1,2}|1\\.0)   Test Accuracy:  (0\\.\\d{1,4}|1\\.0)"), lines[2]);
