@@ -1,0 +1,177 @@
+package rnn;
+
+import org.ejml.data.FMatrixRMaj;
+import org.ejml.dense.row.CommonOps_FDRM;
+
+import rnn.linalg.Gemm;
+
+/**
+ * A layer of n_neurons recurrent neurons, TF's {@code BasicRNNCell}:
+ * <pre>
+ *   Y(t) = tanh( X(t)·Wx + Y(t-1)·Wy + b )  =  tanh( [X(t) Y(t-1)]·W + b ),   W = [Wx; Wy]
+ * </pre>
+ * The parameters are TF's: the kernel W, (n_inputs + n_neurons) × n_neurons with the rows of Wx
+ * first, and the bias b, 1 × n_neurons.
+ */
+public final class RecurrentCell {
+    private final int n_inputs;
+    private final int n_neurons;
+    private final FMatrixRMaj W;
+    private final FMatrixRMaj b;
+
+    /** A cell with W from Glorot uniform and b = 0, TF's defaults for {@code BasicRNNCell}. */
+    public RecurrentCell(int n_inputs, int n_neurons, Init init) {
+        this(checkSizes(n_inputs, n_neurons), n_neurons,
+                init.glorotUniform(n_inputs + n_neurons, n_neurons), Init.zeros(1, n_neurons));
+    }
+
+    private RecurrentCell(int n_inputs, int n_neurons, FMatrixRMaj W, FMatrixRMaj b) {
+        this.n_inputs = n_inputs;
+        this.n_neurons = n_neurons;
+        this.W = W;
+        this.b = b;
+    }
+
+    private static int checkSizes(int n_inputs, int n_neurons) {
+        if (n_inputs < 1 || n_neurons < 1) {
+            throw new IllegalArgumentException("a cell needs n_inputs >= 1 and n_neurons >= 1 but was given n_inputs = "
+                    + n_inputs + ", n_neurons = " + n_neurons);
+        }
+        return n_inputs;
+    }
+
+    /** The cell of the seed's separate weights; the matrices are copied into W = [Wx; Wy] and b. */
+    public static RecurrentCell fromWeights(FMatrixRMaj Wx, FMatrixRMaj Wy, FMatrixRMaj b) {
+        int n_inputs = Wx.numRows;
+        int n_neurons = Wx.numCols;
+        checkSizes(n_inputs, n_neurons);
+        checkShape("Wy", Wy, n_neurons, n_neurons, "n_neurons × n_neurons");
+        checkShape("b", b, 1, n_neurons, "1 × n_neurons");
+        FMatrixRMaj W = new FMatrixRMaj(n_inputs + n_neurons, n_neurons);
+        CommonOps_FDRM.insert(Wx, W, 0, 0);
+        CommonOps_FDRM.insert(Wy, W, n_inputs, 0);
+        return new RecurrentCell(n_inputs, n_neurons, W, b.copy());
+    }
+
+    /** The cell of TF's kernel W = [Wx; Wy], (n_inputs + n_neurons) × n_neurons, and bias b; both copied. */
+    public static RecurrentCell fromKernel(FMatrixRMaj W, FMatrixRMaj b) {
+        int n_neurons = W.numCols;
+        int n_inputs = W.numRows - n_neurons;
+        if (n_neurons < 1 || n_inputs < 1) {
+            throw new IllegalArgumentException("the kernel W must be (n_inputs + n_neurons) × n_neurons with n_inputs >= 1,"
+                    + " so it needs more rows than columns, but W is " + W.numRows + "×" + W.numCols);
+        }
+        checkShape("b", b, 1, n_neurons, "1 × n_neurons");
+        return new RecurrentCell(n_inputs, n_neurons, W.copy(), b.copy());
+    }
+
+    private static void checkShape(String name, FMatrixRMaj m, int rows, int cols, String rule) {
+        if (m.numRows != rows || m.numCols != cols) {
+            throw new IllegalArgumentException(name + " must be " + rule + " = " + rows + "×" + cols
+                    + " but is " + m.numRows + "×" + m.numCols);
+        }
+    }
+
+    public int n_inputs() {
+        return n_inputs;
+    }
+
+    public int n_neurons() {
+        return n_neurons;
+    }
+
+    /** The kernel W = [Wx; Wy], live: training updates it in place. */
+    public FMatrixRMaj W() {
+        return W;
+    }
+
+    /** The bias b, 1 × n_neurons, live: training updates it in place. */
+    public FMatrixRMaj b() {
+        return b;
+    }
+
+    /** A copy of Wx, the first n_inputs rows of W. */
+    public FMatrixRMaj Wx() {
+        return CommonOps_FDRM.extract(W, 0, n_inputs, 0, n_neurons);
+    }
+
+    /** A copy of Wy, the last n_neurons rows of W. */
+    public FMatrixRMaj Wy() {
+        return CommonOps_FDRM.extract(W, n_inputs, n_inputs + n_neurons, 0, n_neurons);
+    }
+
+    /** Y(-1) = 0 for a batch of m instances, TF's {@code cell.zero_state(m, tf.float32)}. */
+    public FMatrixRMaj zeroState(int m) {
+        if (m < 0) {
+            throw new IllegalArgumentException("the batch size m must be >= 0 but was given m = " + m);
+        }
+        return new FMatrixRMaj(m, n_neurons);
+    }
+
+    /** One time step for a batch: returns a new m × n_neurons Y(t) = tanh(X(t)·Wx + Y(t-1)·Wy + b). */
+    public FMatrixRMaj step(FMatrixRMaj X_t, FMatrixRMaj Y_prev) {
+        checkStep(X_t, Y_prev);
+        int m = X_t.numRows;
+        FMatrixRMaj Y = new FMatrixRMaj(m, n_neurons);
+        // X(t)·Wx, Wx being rows [0, n_inputs) of W
+        Gemm.gemm(false, false, m, n_neurons, n_inputs, X_t.data, 0, n_inputs,
+                W.data, 0, n_neurons, 0f, Y.data, 0, n_neurons);
+        // + Y(t-1)·Wy, Wy being rows [n_inputs, n_inputs + n_neurons) of W
+        Gemm.gemm(false, false, m, n_neurons, n_neurons, Y_prev.data, 0, n_neurons,
+                W.data, n_inputs * n_neurons, n_neurons, 1f, Y.data, 0, n_neurons);
+        addBiasAndTanh(Y);
+        return Y;
+    }
+
+    /** The same step in the concatenated form: Y(t) = tanh([X(t) Y(t-1)]·W + b). */
+    public FMatrixRMaj stepConcatenated(FMatrixRMaj X_t, FMatrixRMaj Y_prev) {
+        checkStep(X_t, Y_prev);
+        FMatrixRMaj XY = CommonOps_FDRM.concatColumnsMulti(X_t, Y_prev);
+        FMatrixRMaj Y = new FMatrixRMaj(X_t.numRows, n_neurons);
+        CommonOps_FDRM.mult(XY, W, Y);
+        addBiasAndTanh(Y);
+        return Y;
+    }
+
+    /** Z ← tanh(Z + b), b broadcast over the rows of Z. */
+    private void addBiasAndTanh(FMatrixRMaj Z) {
+        for (int r = 0; r < Z.numRows; r++) {
+            int row = r * n_neurons;
+            for (int c = 0; c < n_neurons; c++) {
+                Z.data[row + c] = (float) Math.tanh(Z.data[row + c] + b.data[c]);
+            }
+        }
+    }
+
+    /**
+     * Checks that X is [batch, n_steps, n_inputs] for this cell; {@code n_steps < 0} accepts any number
+     * of steps. {@code who} names the caller in the message.
+     */
+    void checkInput(Tensor3 X, int n_steps, String who) {
+        if (X == null) {
+            throw new IllegalArgumentException(who + " expects X of shape [batch, n_steps, n_inputs] but was given null");
+        }
+        if (n_steps >= 0 && X.dim(1) != n_steps) {
+            throw new IllegalArgumentException(who + " was built for n_steps = " + n_steps + " but X has shape "
+                    + X.shapeString() + ", i.e. " + X.dim(1) + " time steps");
+        }
+        if (X.dim(2) != n_inputs) {
+            throw new IllegalArgumentException(who + " has n_inputs = " + n_inputs + " but X has shape "
+                    + X.shapeString() + ", i.e. " + X.dim(2) + " input features");
+        }
+    }
+
+    private void checkStep(FMatrixRMaj X_t, FMatrixRMaj Y_prev) {
+        if (X_t.numCols != n_inputs) {
+            throw new IllegalArgumentException("X(t) has " + X_t.numCols + " columns but the cell has n_inputs = " + n_inputs);
+        }
+        if (Y_prev.numCols != n_neurons) {
+            throw new IllegalArgumentException("Y(t-1) has " + Y_prev.numCols
+                    + " columns but the cell has n_neurons = " + n_neurons);
+        }
+        if (Y_prev.numRows != X_t.numRows) {
+            throw new IllegalArgumentException("Y(t-1) has " + Y_prev.numRows + " rows (instances) but X(t) has "
+                    + X_t.numRows + "; both must be m × ...");
+        }
+    }
+}
