@@ -4,15 +4,20 @@ import java.util.Arrays;
 
 /**
  * Pure-Java {@code C = beta·C + op(A)·op(B)} on row-major arrays, the fallback where no native BLAS
- * loads. Transposed operands are first copied into a per-thread buffer, so the kernel only ever
- * runs {@code C += A·B} with rows of B and C contiguous; its inner loop runs over those rows so the
- * JIT can vectorise it, and it updates two rows of C from four rows of B at a time.
+ * loads.
+ *
+ * <p>Written for what HotSpot's C2 (JDK 17) vectorises: a loop over j whose array accesses all use the
+ * same index, {@code x[j]}. An access at another offset ({@code C[c + j]} beside {@code B[b + j]}) makes it
+ * give up and run scalar code, 3 to 4 times slower. So each row of op(B) is copied into its own array,
+ * two rows of C at a time into two scratch rows, and the kernel updates those two rows from four rows of
+ * op(B) per pass, blocked over {@value #KC} rows of op(B) so the block stays in the core's L2 cache.
+ * The buffers are per thread and grow to the largest call, so steady use allocates nothing.
  */
 final class JavaGemm {
-    /** Rows of B per pass: a 256 × n panel of B stays in the core's L2 cache while rows of C stream by. */
+    /** Rows of op(B) per block. */
     private static final int KC = 256;
 
-    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[2][0]);
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     private JavaGemm() {
     }
@@ -21,22 +26,68 @@ final class JavaGemm {
                      float[] A, int offA, int lda, float[] B, int offB, int ldb,
                      float beta, float[] C, int offC, int ldc) {
         scale(m, n, beta, C, offC, ldc);
-        if (k == 0) return;
-        float[][] scratch = SCRATCH.get();
-        if (transA) {
-            // A is stored k×m: copy out op(A) = Aᵀ as m×k.
-            A = transposeInto(scratch, 0, A, offA, lda, k, m);
-            offA = 0;
-            lda = k;
-        }
-        if (transB) {
-            // B is stored n×k: copy out op(B) = Bᵀ as k×n.
-            B = transposeInto(scratch, 1, B, offB, ldb, n, k);
-            offB = 0;
-            ldb = n;
-        }
+        if (k == 0 || m == 0 || n == 0) return;
+        Scratch s = SCRATCH.get();
+        s.reserve(Math.min(KC, k), n);
+        // op(A)[i][p] is A[offA + i·rowA + p·colA]
+        int rowA = transA ? 1 : lda, colA = transA ? lda : 1;
         for (int p0 = 0; p0 < k; p0 += KC) {
-            multAdd(m, n, Math.min(KC, k - p0), A, offA + p0, lda, B, offB + p0 * ldb, ldb, C, offC, ldc);
+            int kc = Math.min(KC, k - p0);
+            for (int p = 0; p < kc; p++) {
+                float[] row = s.b[p];
+                if (transB) {
+                    for (int j = 0; j < n; j++) row[j] = B[offB + j * ldb + p0 + p];
+                } else {
+                    System.arraycopy(B, offB + (p0 + p) * ldb, row, 0, n);
+                }
+            }
+            int a = offA + p0 * colA;
+            int i = 0;
+            for (; i + 1 < m; i += 2) {
+                int c = offC + i * ldc;
+                System.arraycopy(C, c, s.c0, 0, n);
+                System.arraycopy(C, c + ldc, s.c1, 0, n);
+                twoRows(n, kc, A, a + i * rowA, a + (i + 1) * rowA, colA, s.b, s.c0, s.c1);
+                System.arraycopy(s.c0, 0, C, c, n);
+                System.arraycopy(s.c1, 0, C, c + ldc, n);
+            }
+            if (i < m) {
+                int c = offC + i * ldc;
+                System.arraycopy(C, c, s.c0, 0, n);
+                oneRow(n, kc, A, a + i * rowA, colA, s.b, s.c0);
+                System.arraycopy(s.c0, 0, C, c, n);
+            }
+        }
+    }
+
+    /** c0 += Σ_p A[a0 + p·colA]·b[p], c1 likewise from a1: two rows of C += A·B, four rows of B at a time. */
+    private static void twoRows(int n, int k, float[] A, int a0, int a1, int colA, float[][] b, float[] c0, float[] c1) {
+        int p = 0;
+        for (; p + 3 < k; p += 4) {
+            float[] b0 = b[p], b1 = b[p + 1], b2 = b[p + 2], b3 = b[p + 3];
+            float x0 = A[a0 + p * colA], x1 = A[a0 + (p + 1) * colA], x2 = A[a0 + (p + 2) * colA], x3 = A[a0 + (p + 3) * colA];
+            float z0 = A[a1 + p * colA], z1 = A[a1 + (p + 1) * colA], z2 = A[a1 + (p + 2) * colA], z3 = A[a1 + (p + 3) * colA];
+            for (int j = 0; j < n; j++) {
+                float y0 = b0[j], y1 = b1[j], y2 = b2[j], y3 = b3[j];
+                c0[j] = c0[j] + x0 * y0 + x1 * y1 + x2 * y2 + x3 * y3;
+                c1[j] = c1[j] + z0 * y0 + z1 * y1 + z2 * y2 + z3 * y3;
+            }
+        }
+        for (; p < k; p++) {
+            float[] bp = b[p];
+            float x = A[a0 + p * colA], z = A[a1 + p * colA];
+            for (int j = 0; j < n; j++) {
+                c0[j] += x * bp[j];
+                c1[j] += z * bp[j];
+            }
+        }
+    }
+
+    private static void oneRow(int n, int k, float[] A, int a0, int colA, float[][] b, float[] c0) {
+        for (int p = 0; p < k; p++) {
+            float[] bp = b[p];
+            float x = A[a0 + p * colA];
+            for (int j = 0; j < n; j++) c0[j] += x * bp[j];
         }
     }
 
@@ -52,50 +103,22 @@ final class JavaGemm {
         }
     }
 
-    /** Copies the rows × cols matrix at src (row stride ld) transposed into scratch[slot], cols × rows. */
-    private static float[] transposeInto(float[][] scratch, int slot, float[] src, int off, int ld, int rows, int cols) {
-        if (scratch[slot].length < rows * cols) scratch[slot] = new float[rows * cols];
-        float[] dst = scratch[slot];
-        for (int r = 0; r < rows; r++) {
-            int s = off + r * ld;
-            for (int c = 0; c < cols; c++) dst[c * rows + r] = src[s + c];
-        }
-        return dst;
-    }
+    /** One thread's rows of op(B) and two rows of C, grown as needed. */
+    private static final class Scratch {
+        float[][] b = new float[0][];
+        float[] c0 = new float[0];
+        float[] c1 = new float[0];
 
-    /** C(m×n) += A(m×k)·B(k×n), all row-major with the given strides. */
-    private static void multAdd(int m, int n, int k, float[] A, int offA, int lda,
-                                float[] B, int offB, int ldb, float[] C, int offC, int ldc) {
-        int i = 0;
-        for (; i + 1 < m; i += 2) {
-            int c0 = offC + i * ldc, c1 = c0 + ldc;
-            int a0 = offA + i * lda, a1 = a0 + lda;
-            int p = 0;
-            for (; p + 3 < k; p += 4) {
-                int b0 = offB + p * ldb, b1 = b0 + ldb, b2 = b1 + ldb, b3 = b2 + ldb;
-                float x00 = A[a0 + p], x01 = A[a0 + p + 1], x02 = A[a0 + p + 2], x03 = A[a0 + p + 3];
-                float x10 = A[a1 + p], x11 = A[a1 + p + 1], x12 = A[a1 + p + 2], x13 = A[a1 + p + 3];
-                for (int j = 0; j < n; j++) {
-                    float y0 = B[b0 + j], y1 = B[b1 + j], y2 = B[b2 + j], y3 = B[b3 + j];
-                    C[c0 + j] = Math.fma(x03, y3, Math.fma(x02, y2, Math.fma(x01, y1, Math.fma(x00, y0, C[c0 + j]))));
-                    C[c1 + j] = Math.fma(x13, y3, Math.fma(x12, y2, Math.fma(x11, y1, Math.fma(x10, y0, C[c1 + j]))));
-                }
+        void reserve(int rows, int n) {
+            if (c0.length < n) {
+                c0 = new float[n];
+                c1 = new float[n];
+                for (int p = 0; p < b.length; p++) b[p] = new float[n];
             }
-            for (; p < k; p++) {
-                int b = offB + p * ldb;
-                float x0 = A[a0 + p], x1 = A[a1 + p];
-                for (int j = 0; j < n; j++) {
-                    C[c0 + j] = Math.fma(x0, B[b + j], C[c0 + j]);
-                    C[c1 + j] = Math.fma(x1, B[b + j], C[c1 + j]);
-                }
-            }
-        }
-        if (i < m) {
-            int c = offC + i * ldc, a = offA + i * lda;
-            for (int p = 0; p < k; p++) {
-                int b = offB + p * ldb;
-                float x = A[a + p];
-                for (int j = 0; j < n; j++) C[c + j] = Math.fma(x, B[b + j], C[c + j]);
+            if (b.length < rows) {
+                int old = b.length;
+                b = Arrays.copyOf(b, rows);
+                for (int p = old; p < rows; p++) b[p] = new float[c0.length];
             }
         }
     }

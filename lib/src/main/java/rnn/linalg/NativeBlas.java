@@ -3,6 +3,7 @@ package rnn.linalg;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -12,7 +13,7 @@ import java.util.logging.Logger;
  * helper jar still works, on the pure-Java kernel, where it or the native library is missing.
  */
 final class NativeBlas {
-    /** {@code BLAS.sgemm(transa, transb, m, n, k, alpha, a, offa, lda, b, offb, ldb, beta, c, offc, ldc)}, column-major. */
+    /** {@code sgemmK(transa, transb, m, n, k, alpha, a, offa, lda, b, offb, ldb, beta, c, offc, ldc)}, column-major. */
     private static final MethodHandle SGEMM;
     /** Why the native library is not used, or null when it is. */
     private static final String UNAVAILABLE_BECAUSE;
@@ -31,9 +32,12 @@ final class NativeBlas {
             MethodType type = MethodType.methodType(void.class, String.class, String.class,
                     int.class, int.class, int.class, float.class, float[].class, int.class, int.class,
                     float[].class, int.class, int.class, float.class, float[].class, int.class, int.class);
-            sgemm = MethodHandles.publicLookup()
-                    .findVirtual(Class.forName("dev.ludovic.netlib.blas.BLAS"), "sgemm", type)
-                    .bindTo(instance);
+            // The kernel behind BLAS.sgemm, without its bounds check: that check wants every stored row
+            // complete (offset + ld·rows ≤ length), which rejects a strided view such as X(t) of
+            // [m, n_steps, n_inputs]; Gemm.check below checks the exact bounds instead.
+            Method kernel = instance.getClass().getDeclaredMethod("sgemmK", type.parameterArray());
+            kernel.setAccessible(true);
+            sgemm = MethodHandles.lookup().unreflect(kernel).bindTo(instance);
         } catch (ClassNotFoundException e) {
             reason = "dev.ludovic.netlib:blas is not on the class path";
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
@@ -65,6 +69,9 @@ final class NativeBlas {
     static void gemm(boolean transA, boolean transB, int m, int n, int k,
                      float[] A, int offA, int lda, float[] B, int offB, int ldb,
                      float beta, float[] C, int offC, int ldc) {
+        // native code must never read or write outside the arrays
+        Gemm.check(transA, transB, m, n, k, A, offA, lda, B, offB, ldb, C, offC, ldc);
+        if (m == 0 || n == 0) return;
         if (k == 0) {
             // C = beta·C; netlib's bounds check rejects an empty op(A) with an index of -1
             JavaGemm.gemm(transA, transB, m, n, 0, A, offA, lda, B, offB, ldb, beta, C, offC, ldc);

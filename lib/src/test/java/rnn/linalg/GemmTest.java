@@ -113,6 +113,23 @@ class GemmTest {
     }
 
     @Test
+    void stridedViewThatEndsAtTheArraysEnd() {
+        // X(t) of X = [m = 5, n_steps = 4, n_inputs = 3] at the last step: rows 12 apart, from offset 9, whose last
+        // element is the array's last; BLAS wrappers that want whole rows (offset + ld·m ≤ length) reject it.
+        Random random = new Random(3);
+        float[] X = new float[5 * 4 * 3], Wx = new float[3 * 2];
+        for (int i = 0; i < X.length; i++) X[i] = random.nextFloat();
+        for (int i = 0; i < Wx.length; i++) Wx[i] = random.nextFloat();
+        float[] expected = new float[5 * 2];
+        reference(false, false, 5, 2, 3, X, 9, 12, Wx, 0, 2, 0f, expected, 0, 2);
+        for (Sgemm impl : new Sgemm[]{JavaGemm::gemm, Gemm::gemm}) {
+            float[] Y = new float[5 * 2];
+            impl.run(false, false, 5, 2, 3, X, 9, 12, Wx, 0, 2, 0f, Y, 0, 2);
+            for (int i = 0; i < Y.length; i++) assertEquals(expected[i], Y[i], 1e-6f, "element " + i);
+        }
+    }
+
+    @Test
     void smallProductByHand() {
         // [1 2; 3 4]·[5 6; 7 8] = [19 22; 43 50]; with transB, B is read as [5 7; 6 8]: [17 23; 39 53]
         float[] A = {1, 2, 3, 4}, B = {5, 6, 7, 8}, C = new float[4];
