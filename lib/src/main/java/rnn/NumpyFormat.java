@@ -48,6 +48,16 @@ public final class NumpyFormat {
         return format(v, new int[] {v.length});
     }
 
+    /** Prints a matrix as the seed's {@code print(Y0_val)} does. */
+    public static void print(FMatrixRMaj m) {
+        System.out.println(format(m));
+    }
+
+    /** Prints a 3-D tensor as the seed's {@code print(outputs_val)} does. */
+    public static void print(Tensor3 t) {
+        System.out.println(format(t));
+    }
+
     private static String format(float[] data, int[] shape) {
         int size = 1;
         for (int d : shape) {

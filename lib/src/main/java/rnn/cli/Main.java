@@ -9,8 +9,7 @@ import rnn.mnist.DataSet;
 import rnn.mnist.Mnist;
 import rnn.mnist.MnistDataException;
 import rnn.mnist.MnistFiles;
-import rnn.train.EpochResult;
-import rnn.train.ProgressListener;
+import rnn.train.EpochPrinter;
 import rnn.train.Trainer;
 
 /**
@@ -182,7 +181,7 @@ public final class Main {
                 train.size(), mnist.test().size(), train.n_steps(), train.n_inputs(), options.n_neurons(),
                 options.epochs(), options.batch_size(), options.learning_rate(), options.seed());
         try {
-            trainer.fit(model, train, mnist.test(), printer(ProgressBar.forTerminal(options.epochs()), out));
+            trainer.fit(model, train, mnist.test(), new EpochPrinter(out, ProgressBar.forTerminal(options.epochs())));
         } catch (ArithmeticException e) {
             err.println("error: " + e.getMessage());
             return FAILED;
@@ -195,28 +194,5 @@ public final class Main {
         err.println("error: " + message);
         err.println(USAGE_TEXT);
         return USAGE;
-    }
-
-    /** Forwards to {@code bar} and prints each finished epoch in the seed's format with its time. */
-    private static ProgressListener printer(ProgressListener bar, PrintStream out) {
-        return new ProgressListener() {
-            @Override
-            public void epochStarted(int epoch, int total_batches) {
-                bar.epochStarted(epoch, total_batches);
-            }
-
-            @Override
-            public void batchFinished(int epoch, int batch, int total_batches, double cost) {
-                bar.batchFinished(epoch, batch, total_batches, cost);
-            }
-
-            @Override
-            public void epochFinished(EpochResult r) {
-                bar.epochFinished(r);
-                out.println(Trainer.seedFormat(r));
-                out.printf(Locale.ROOT, "Epoch time: %.1f s%n", r.seconds());
-                out.flush();
-            }
-        };
     }
 }
