@@ -17,23 +17,26 @@ import rnn.linalg.Gemm;
  * A row whose sequence has ended (t ≥ sequence_length) only carried its state through step t, so its dZ(t)
  * is 0 and its dY passes to t−1 unchanged.
  *
- * <p>An instance holds the scratch rows for up to {@code capacity} sequences and allocates nothing per call.
+ * <p>dY and dZ are kept for every step, laid out like the outputs ([m, n_steps, n_neurons]), so that
+ * {@code dWx += Xᵀ·dZ} and {@code db += Σ rows dZ} are one product each over all steps, and the per-step
+ * element-wise loop indexes dY, dZ and Y alike (which the JIT vectorises). An instance holds these
+ * buffers for up to {@code capacity} sequences, sized on first use, and allocates nothing after that.
  */
 public final class Bptt {
     private final int capacity;
     private final int n_inputs;
     private final int n_neurons;
-    private float[] dY;
-    private float[] dY_prev;
-    private final float[] dZ;
+    /** dL/dY(t) for every step, [m, n_steps, n_neurons]. */
+    private float[] dY = new float[0];
+    /** dL/dZ(t) = dY(t) ⊙ (1 − Y(t)²) for every step, [m, n_steps, n_neurons]. */
+    private float[] dZ = new float[0];
+    /** m·n_steps ones: Σ rows of a matrix as the product 1ᵀ·M. */
+    private float[] ones = new float[0];
 
     public Bptt(int capacity, int n_inputs, int n_neurons) {
         this.capacity = capacity;
         this.n_inputs = n_inputs;
         this.n_neurons = n_neurons;
-        this.dY = new float[capacity * n_neurons];
-        this.dY_prev = new float[capacity * n_neurons];
-        this.dZ = new float[capacity * n_neurons];
     }
 
     /**
@@ -72,43 +75,44 @@ public final class Bptt {
             throw new IllegalArgumentException("batch of " + m + " sequences but this Bptt holds " + capacity);
         }
         int n = n_neurons;
-        int ldX = n_steps * n_inputs;
         int ldY = n_steps * n;
         int offWy = n_inputs * n;
-        System.arraycopy(dStates, 0, dY, 0, m * n);
+        if (dZ.length < m * ldY) {
+            dY = new float[capacity * ldY];
+            dZ = new float[capacity * ldY];
+            ones = new float[capacity * n_steps];
+            java.util.Arrays.fill(ones, 1f);
+        }
+        for (int i = 0; i < m; i++) System.arraycopy(dStates, i * n, dY, i * ldY + (n_steps - 1) * n, n);
         for (int t = n_steps - 1; t >= 0; t--) {
             boolean anyActive = false;
             for (int i = 0; i < m; i++) {
-                boolean active = sequence_length == null || t < sequence_length[i];
-                anyActive |= active;
-                int y = i * ldY + t * n;
-                for (int j = 0; j < n; j++) {
-                    float Y = outputs[y + j];
-                    // dZ(t) = dY(t) ⊙ (1 − Y(t)²); 0 where the sequence has ended
-                    dZ[i * n + j] = active ? dY[i * n + j] * (1 - Y * Y) : 0f;
+                int r = i * ldY + t * n;
+                if (sequence_length == null || t < sequence_length[i]) {
+                    anyActive = true;
+                    // dZ(t) = dY(t) ⊙ (1 − Y(t)²)
+                    for (int j = 0; j < n; j++) dZ[r + j] = dY[r + j] * (1 - outputs[r + j] * outputs[r + j]);
+                } else {
+                    java.util.Arrays.fill(dZ, r, r + n, 0f); // the sequence has ended: dZ(t) = 0
                 }
             }
-            if (!anyActive) continue; // every state was carried: dY(t−1) = dY(t)
-            // dWx += X(t)ᵀ·dZ(t)
-            Gemm.gemm(true, false, n_inputs, n, m, X, offX + t * n_inputs, ldX, dZ, 0, n, 1f, dW, 0, n);
-            if (t > 0) {
+            if (t == 0) break;
+            if (anyActive) {
                 // dWy += Y(t−1)ᵀ·dZ(t): rows with dZ ≠ 0 were active at t, so their Y(t−1) is the output at t−1
-                Gemm.gemm(true, false, n, n, m, outputs, (t - 1) * n, ldY, dZ, 0, n, 1f, dW, offWy, n);
+                Gemm.gemm(true, false, n, n, m, outputs, (t - 1) * n, ldY, dZ, t * n, ldY, 1f, dW, offWy, n);
+                // dY(t−1) = dZ(t)·Wyᵀ
+                Gemm.gemm(false, true, m, n, n, dZ, t * n, ldY, W, offWy, n, 0f, dY, (t - 1) * n, ldY);
             }
             for (int i = 0; i < m; i++) {
-                for (int j = 0; j < n; j++) db[j] += dZ[i * n + j]; // db += Σ rows dZ(t)
-            }
-            // dY(t−1) = dZ(t)·Wyᵀ, and the unchanged dY(t) for rows that only carried their state
-            Gemm.gemm(false, true, m, n, n, dZ, 0, n, W, offWy, n, 0f, dY_prev, 0, n);
-            if (sequence_length != null) {
-                for (int i = 0; i < m; i++) {
-                    if (t >= sequence_length[i]) System.arraycopy(dY, i * n, dY_prev, i * n, n);
+                if (!anyActive || (sequence_length != null && t >= sequence_length[i])) {
+                    // a row that only carried its state through step t passes dY(t) on unchanged
+                    System.arraycopy(dY, i * ldY + t * n, dY, i * ldY + (t - 1) * n, n);
                 }
             }
-            float[] swap = dY;
-            dY = dY_prev;
-            dY_prev = swap;
         }
+        // over all steps at once, X and dZ as m·n_steps rows: dWx += Xᵀ·dZ, db += Σ rows dZ = 1ᵀ·dZ
+        Gemm.gemm(true, false, n_inputs, n, m * n_steps, X, offX, n_inputs, dZ, 0, n, 1f, dW, 0, n);
+        Gemm.gemm(false, false, 1, n, m * n_steps, ones, 0, m * n_steps, dZ, 0, n, 1f, db, 0, n);
     }
 
     /** Throws unless there is one length per sequence, each in [0, n_steps]; returns the lengths. */

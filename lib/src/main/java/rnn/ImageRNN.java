@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.ejml.data.FMatrixRMaj;
 import rnn.linalg.Gemm;
+import rnn.linalg.Tanh;
 
 /**
  * The seed's {@code ImageRNN}: a {@link RecurrentCell} of n_neurons unrolled by dynamic_rnn over the n_steps
@@ -195,20 +196,20 @@ public final class ImageRNN {
         float[] b = cell.b().data;
         float[] outputs = buf.outputs;
         int n = n_neurons;
-        int ldX = n_steps * n_inputs;
         int ldY = n_steps * n;
+        // X(t)·Wx for every step at once: X is m·n_steps rows of n_inputs, outputs m·n_steps rows of n
+        Gemm.gemm(false, false, m * n_steps, n, n_inputs, X, offX, n_inputs, W, 0, n, 0f, outputs, 0, n);
         for (int t = 0; t < n_steps; t++) {
-            // X(t)·Wx + Y(t−1)·Wy; for a sequence still running at t, Y(t−1) is its output at t−1 (Y(−1) = 0)
-            Gemm.gemm(false, false, m, n, n_inputs, X, offX + t * n_inputs, ldX, W, 0, n, 0f, outputs, t * n, ldY);
+            // + Y(t−1)·Wy; for a sequence still running at t, Y(t−1) is its output at t−1 (Y(−1) = 0)
             if (t > 0) {
                 Gemm.gemm(false, false, m, n, n, outputs, (t - 1) * n, ldY, W, n_inputs * n, n, 1f, outputs, t * n, ldY);
             }
             for (int i = 0; i < m; i++) {
                 int row = i * ldY + t * n;
-                boolean running = sequence_length == null || t < sequence_length[lengthOffset + i];
-                for (int j = 0; j < n; j++) {
-                    // Y(t) = tanh(X(t)·Wx + Y(t−1)·Wy + b); 0 past the sequence's length
-                    outputs[row + j] = running ? (float) Math.tanh(outputs[row + j] + b[j]) : 0f;
+                if (sequence_length == null || t < sequence_length[lengthOffset + i]) {
+                    Tanh.biasTanh(outputs, row, b, n); // Y(t) = tanh(X(t)·Wx + Y(t−1)·Wy + b)
+                } else {
+                    Arrays.fill(outputs, row, row + n, 0f); // 0 past the sequence's length
                 }
             }
         }

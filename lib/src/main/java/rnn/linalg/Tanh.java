@@ -19,6 +19,8 @@ public final class Tanh {
     private static final float Q1 = 4.671439826e-01f, Q2 = 2.587724477e-02f, Q3 = 3.285746207e-04f,
             Q4 = 7.777180144e-07f;
 
+    private static final ThreadLocal<float[]> ROW = ThreadLocal.withInitial(() -> new float[0]);
+
     private Tanh() {
     }
 
@@ -32,12 +34,26 @@ public final class Tanh {
 
     /** {@code Z[offZ + j] = tanh(Z[offZ + j] + b[j])} for j < n: one row of Y(t) = tanh(Z(t) + b), in place. */
     public static void biasTanh(float[] Z, int offZ, float[] b, int n) {
+        // C2 (JDK 17) vectorises the loop only when every array is indexed alike, so the row is worked on
+        // in a scratch array at offset 0 (two copies cost far less than the 4x of scalar code)
+        float[] row = ROW.get();
+        if (row.length < n) {
+            row = new float[n];
+            ROW.set(row);
+        }
+        System.arraycopy(Z, offZ, row, 0, n);
+        biasTanh(row, b, n);
+        System.arraycopy(row, 0, Z, offZ, n);
+    }
+
+    /** {@code Y[j] = tanh(Y[j] + b[j])} for j < n. */
+    public static void biasTanh(float[] Y, float[] b, int n) {
         for (int j = 0; j < n; j++) {
-            float v = Math.max(-CLAMP, Math.min(CLAMP, Z[offZ + j] + b[j]));
+            float v = Math.max(-CLAMP, Math.min(CLAMP, Y[j] + b[j]));
             float s = v * v;
             float p = (((P4 * s + P3) * s + P2) * s + P1) * s + 1f;
             float q = (((Q4 * s + Q3) * s + Q2) * s + Q1) * s + 1f;
-            Z[offZ + j] = Math.max(-1f, Math.min(1f, v * p / q));
+            Y[j] = Math.max(-1f, Math.min(1f, v * p / q));
         }
     }
 }

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# One MNIST training epoch of the Java trainer and of PyTorch (1 thread, its fastest setting here),
+# alternating, BENCH_ROUNDS times (default 3); prints every run, the medians, and on its last line
+#   epoch seconds: java 2.9, pytorch 3.2, ratio 0.91
+# (ratio = java / pytorch; below 1 the Java trainer is faster).
+#
+# Environment: MNIST_DIR (default data/mnist), BENCH_ROUNDS (default 3),
+#              JAVA_OPTS (extra JVM options for the Java runs, e.g. -Drnn.gemm=java),
+#              RNN_JAR (the helper jar; default lib/target/rnn-notebooks.jar, built if missing),
+#              OPENBLAS_NUM_THREADS for the Java runs (default 1: the system OpenBLAS's own threads
+#              spin against each other and anything else on 2 cores, and PyTorch runs 1 thread too).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+JAR="${RNN_JAR:-$ROOT/lib/target/rnn-notebooks.jar}"
+MNIST_DIR="${MNIST_DIR:-$ROOT/data/mnist}"
+ROUNDS="${BENCH_ROUNDS:-3}"
+PYTORCH_SCRIPT="$ROOT/../shared/bench/pytorch_mnist_rnn.py"
+PYTHON=/usr/bin/python3   # Debian's, with python3-torch; not a pyenv python on PATH
+
+die() { echo "bench.sh: $*" >&2; exit 1; }
+
+[[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]] || die "BENCH_ROUNDS must be a positive whole number, got '$ROUNDS'"
+[[ -f "$MNIST_DIR/train-images-idx3-ubyte" ]] || die "no MNIST in $MNIST_DIR (run ./build.sh data, or set MNIST_DIR)"
+[[ -f "$PYTORCH_SCRIPT" ]] || die "the PyTorch reference is missing: expected $PYTORCH_SCRIPT"
+if [[ ! -f "$JAR" ]]; then
+  echo "building $JAR ..." >&2
+  (cd "$ROOT/lib" && mvn -q -B package -DskipTests) || die "the helper jar did not build"
+fi
+if ! "$PYTHON" -c "import torch" 2>/dev/null; then
+  echo "installing python3-torch (Debian) ..." >&2
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-torch; } >&2 \
+    || die "could not install python3-torch: PyTorch is needed for the comparison"
+fi
+
+# value of key=... in the text on stdin, e.g. train_seconds=3.21 -> 3.21
+field() { grep -o "$1=[0-9.]*" | tail -1 | cut -d= -f2; }
+median() { printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
+
+java_s=(); torch_s=(); infer_s=(); rss=()
+for ((round = 1; round <= ROUNDS; round++)); do
+  # shellcheck disable=SC2086
+  out="$(OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS:-1}" java ${JAVA_OPTS:-} -cp "$JAR" rnn.bench.Bench --data "$MNIST_DIR" 2>&1)" \
+    || { echo "$out" >&2; die "the Java run failed"; }
+  j="$(field train_seconds <<<"$out")"
+  [[ -n "$j" ]] || { echo "$out" >&2; die "the Java run printed no train_seconds"; }
+  java_s+=("$j"); infer_s+=("$(field inference_seconds <<<"$out")"); rss+=("$(field peak_rss_mib <<<"$out")")
+  echo "round $round java:    $(grep -E '^(epoch|inference|peak|gemm)' <<<"$out" | tr '\n' ' ')"
+
+  out="$(OMP_NUM_THREADS=1 "$PYTHON" "$PYTORCH_SCRIPT" "$MNIST_DIR" 1 1 2>&1)" \
+    || { echo "$out" >&2; die "the PyTorch run failed"; }
+  p="$(field train_seconds <<<"$out")"
+  [[ -n "$p" ]] || { echo "$out" >&2; die "the PyTorch run printed no train_seconds"; }
+  torch_s+=("$p")
+  echo "round $round pytorch: $(grep -E '^epoch' <<<"$out")"
+done
+
+jm="$(median "${java_s[@]}")"; pm="$(median "${torch_s[@]}")"
+echo "medians over $ROUNDS rounds: java inference of 10,000 test images $(median "${infer_s[@]}") s, java peak RSS $(median "${rss[@]}") MiB"
+awk -v j="$jm" -v p="$pm" 'BEGIN { printf "epoch seconds: java %.1f, pytorch %.1f, ratio %.2f\n", j, p, j / p }'
