@@ -5,6 +5,7 @@ import java.util.List;
 import rnn.plot.LineChart;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 import tech.tablesaw.api.Table;
 
 /**
@@ -19,6 +20,14 @@ public final class TrainingHistory {
             DoubleColumn.create("train_accuracy"),
             DoubleColumn.create("test_accuracy"),
             DoubleColumn.create("seconds"));
+
+    public TrainingHistory() {
+        // Printed as the seed prints them: cost to 9 decimals, accuracies to 4, seconds to 1.
+        table.doubleColumn("cost").setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(9));
+        table.doubleColumn("train_accuracy").setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(4));
+        table.doubleColumn("test_accuracy").setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(4));
+        table.doubleColumn("seconds").setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(1));
+    }
 
     /** Appends one epoch's row. */
     public void add(EpochResult r) {

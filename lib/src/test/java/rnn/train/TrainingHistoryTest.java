@@ -2,6 +2,7 @@ package rnn.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,6 +33,16 @@ class TrainingHistoryTest {
         assertEquals(2, table.intColumn("epoch").getInt(1));
         assertEquals(0.9265, table.doubleColumn("test_accuracy").getDouble(0), 0.0);
         assertEquals(30.5, table.doubleColumn("seconds").getDouble(1), 0.0);
+    }
+
+    @Test
+    void printsCostToNineDecimalsAccuraciesToFourAndSecondsToOne() {
+        String printed = twoEpochs().table().print();
+        assertTrue(printed.contains("0.512163897"), printed);
+        assertTrue(printed.contains("0.9467"), printed);
+        assertTrue(printed.contains("0.9265"), printed);
+        assertTrue(printed.contains("31.3") || printed.contains("31.2"), printed);
+        assertFalse(printed.contains("0.94666666"), printed);
     }
 
     @Test
