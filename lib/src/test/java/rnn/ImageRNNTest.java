@@ -112,8 +112,11 @@ class ImageRNNTest {
         assertTrue(accuracy >= 0.95f, summary);
         assertEquals(200, adam.iterations());
         // and it generalises to fresh sequences of the same kind
+        // (0.945 to 0.95 depending on the last bits of the products; a model that had not learnt sits at 0.5)
         int[] yTest = new int[200];
-        assertTrue(model.accuracy(halves(yTest, 99), yTest) >= 0.95f, summary);
+        Tensor3 XTest = halves(yTest, 99);
+        assertTrue(model.accuracy(XTest, yTest) >= 0.93f, summary);
+        assertTrue(model.loss(XTest, yTest) < 0.25f, summary);
     }
 
     @Test
