@@ -46,7 +46,9 @@ public final class Bench {
             }
             i++;
         }
-        System.out.println("gemm=" + Gemm.describe());
+        String blasThreads = System.getenv("OPENBLAS_NUM_THREADS");
+        System.out.println("gemm=" + Gemm.describe() + ", OPENBLAS_NUM_THREADS="
+                + (blasThreads == null ? "unset (OpenBLAS uses every core)" : blasThreads));
         Mnist mnist = Mnist.load(data);
         DataSet train = mnist.train();
         DataSet test = mnist.test();
