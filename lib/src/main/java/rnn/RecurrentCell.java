@@ -113,11 +113,11 @@ public final class RecurrentCell {
         checkStep(X_t, Y_prev);
         int m = X_t.numRows;
         FMatrixRMaj Y = new FMatrixRMaj(m, n_neurons);
-        // X(t)·Wx, Wx being rows [0, n_inputs) of W
-        Gemm.gemm(false, false, m, n_neurons, n_inputs, X_t.data, 0, n_inputs,
+        // X(t)·Wx, Wx being rows [0, n_inputs) of W (portable: the same digits on every machine)
+        Gemm.portable(false, false, m, n_neurons, n_inputs, X_t.data, 0, n_inputs,
                 W.data, 0, n_neurons, 0f, Y.data, 0, n_neurons);
         // + Y(t-1)·Wy, Wy being rows [n_inputs, n_inputs + n_neurons) of W
-        Gemm.gemm(false, false, m, n_neurons, n_neurons, Y_prev.data, 0, n_neurons,
+        Gemm.portable(false, false, m, n_neurons, n_neurons, Y_prev.data, 0, n_neurons,
                 W.data, n_inputs * n_neurons, n_neurons, 1f, Y.data, 0, n_neurons);
         addBiasAndTanh(Y);
         return Y;
@@ -138,7 +138,8 @@ public final class RecurrentCell {
         for (int r = 0; r < Z.numRows; r++) {
             int row = r * n_neurons;
             for (int c = 0; c < n_neurons; c++) {
-                Z.data[row + c] = (float) Math.tanh(Z.data[row + c] + b.data[c]);
+                // StrictMath: the same bits on every JVM, so printed tensors repeat everywhere
+                Z.data[row + c] = (float) StrictMath.tanh(Z.data[row + c] + b.data[c]);
             }
         }
     }

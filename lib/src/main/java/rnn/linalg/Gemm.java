@@ -70,6 +70,19 @@ public final class Gemm {
         }
     }
 
+    /**
+     * The same product on the pure-Java kernel whatever the backend, so it gives the same bits on every
+     * machine: the teaching API computes with it, and the notebooks print the same digits everywhere.
+     */
+    public static void portable(boolean transA, boolean transB, int m, int n, int k,
+                                float[] A, int offA, int lda,
+                                float[] B, int offB, int ldb,
+                                float beta, float[] C, int offC, int ldc) {
+        check(transA, transB, m, n, k, A, offA, lda, B, offB, ldb, C, offC, ldc);
+        if (m == 0 || n == 0) return;
+        JavaGemm.gemm(transA, transB, m, n, k, A, offA, lda, B, offB, ldb, beta, C, offC, ldc);
+    }
+
     /** Shapes and bounds, checked before any native code reads the arrays. */
     static void check(boolean transA, boolean transB, int m, int n, int k,
                       float[] A, int offA, int lda, float[] B, int offB, int ldb,
