@@ -59,9 +59,9 @@ public final class Bptt {
         checkShape("dStates", dStates, m, n_neurons);
         checkShape("dW", dW, n_inputs + n_neurons, n_neurons);
         checkShape("db", db, 1, n_neurons);
-        int[] lengths = sequence_length == null ? null : checkLengths(sequence_length, m, n_steps);
+        DynamicRNN.checkLengths(sequence_length, m, n_steps);
         new Bptt(m, n_inputs, n_neurons).backward(
-                m, n_steps, X.data(), 0, outputs.data(), lengths, cell.W().data, dStates.data, dW.data, db.data);
+                m, n_steps, X.data(), 0, outputs.data(), sequence_length, cell.W().data, dStates.data, dW.data, db.data);
     }
 
     /**
@@ -113,21 +113,6 @@ public final class Bptt {
         // over all steps at once, X and dZ as m·n_steps rows: dWx += Xᵀ·dZ, db += Σ rows dZ = 1ᵀ·dZ
         Gemm.gemm(true, false, n_inputs, n, m * n_steps, X, offX, n_inputs, dZ, 0, n, 1f, dW, 0, n);
         Gemm.gemm(false, false, 1, n, m * n_steps, ones, 0, m * n_steps, dZ, 0, n, 1f, db, 0, n);
-    }
-
-    /** Throws unless there is one length per sequence, each in [0, n_steps]; returns the lengths. */
-    static int[] checkLengths(int[] sequence_length, int m, int n_steps) {
-        if (sequence_length.length != m) {
-            throw new IllegalArgumentException("sequence_length has " + sequence_length.length
-                    + " entries but the batch has " + m + " sequences");
-        }
-        for (int i = 0; i < m; i++) {
-            if (sequence_length[i] < 0 || sequence_length[i] > n_steps) {
-                throw new IllegalArgumentException("sequence_length[" + i + "] = " + sequence_length[i]
-                        + " is outside [0, n_steps = " + n_steps + "]");
-            }
-        }
-        return sequence_length;
     }
 
     private static void checkShape(String name, Tensor3 x, int d0, int d1, int d2) {

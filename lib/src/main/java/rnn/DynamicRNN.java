@@ -71,7 +71,8 @@ public final class DynamicRNN {
         return new RnnOutput(outputs, states);
     }
 
-    private static void checkLengths(int[] sequence_length, int batch, int steps) {
+    /** Throws unless sequence_length is null or has one length per instance, each in [0, n_steps]. */
+    static void checkLengths(int[] sequence_length, int batch, int steps) {
         if (sequence_length == null) {
             return;
         }

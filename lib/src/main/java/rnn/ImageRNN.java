@@ -230,7 +230,7 @@ public final class ImageRNN {
 
     private void checkInput(Tensor3 X, int[] sequence_length) {
         cell.checkInput(X, n_steps, "ImageRNN");
-        if (sequence_length != null) Bptt.checkLengths(sequence_length, X.dim(0), n_steps);
+        DynamicRNN.checkLengths(sequence_length, X.dim(0), n_steps);
     }
 
     private void checkLabels(Tensor3 X, int[] y) {

@@ -143,7 +143,7 @@ class ImageRNNTest {
         e = assertThrows(IllegalArgumentException.class, () -> model.accuracy(X, new int[] {0, 1}));
         assertEquals("labels has 2 entries but logits has 4 rows", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> model.gradients(X, new int[] {0, 1, 2, 3}, new int[] {3, 4, 0, 1}));
-        assertEquals("sequence_length[1] = 4 is outside [0, n_steps = 3]", e.getMessage());
+        assertEquals("sequence_length[1] = 4 is outside the allowed range [0, 3] (n_steps = 3)", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> model.trainStep(X, new int[] {0, 1, 2}, new Adam(0.01f)));
     }
 }
