@@ -1,11 +1,13 @@
 package rnn.plot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,6 +15,7 @@ import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Element;
 
 class DigitGridTest {
 
@@ -45,6 +48,24 @@ class DigitGridTest {
         assertTrue(svg.contains("fill=\"#d62728\">predicted 7<"), "the wrong prediction is red");
         assertEquals(1, grid.wrong());
         assertTrue(grid.html().contains("src=\"data:image/svg+xml;base64,"));
+    }
+
+    @Test
+    void htmlPictureSurvivesJupyterLabsSanitiserAndShrinksToTheOutputArea() throws Exception {
+        float[][] twelve = new float[12][];
+        Arrays.fill(twelve, bar());
+        DigitGrid grid = DigitGrid.of(twelve, new int[12], null);
+        String html = grid.html();
+        assertEquals(grid.svg(), UntrustedOutput.pictureSvg(html), "the untrusted view shows the SVG");
+        Element root = UntrustedOutput.sanitised(html);
+        Element img = (Element) root.getElementsByTagName("img").item(0);
+        assertEquals("1000", img.getAttribute("width"), "10 columns of 100 px");
+        assertEquals("256", img.getAttribute("height"), "2 rows of 128 px");
+        assertEquals("100%", UntrustedOutput.style(img).get("max-width"), "wider than most output areas: shrinks");
+        assertEquals("auto", UntrustedOutput.style(img).get("height"));
+        Element div = (Element) root.getElementsByTagName("div").item(0);
+        assertFalse(UntrustedOutput.style(div).containsKey("height") || UntrustedOutput.style(div).containsKey("width"),
+                "no fixed-size box for the picture to overflow");
     }
 
     @Test

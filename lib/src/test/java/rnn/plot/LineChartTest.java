@@ -136,6 +136,40 @@ class LineChartTest {
     }
 
     @Test
+    void htmlPictureSurvivesJupyterLabsSanitiserAndShrinksToTheOutputArea() throws Exception {
+        LineChart chart = LineChart.of("Cost", history(), "epoch", "cost");
+        PlotlyScript.useLibrary(Optional.of("window.Plotly = {newPlot: function () {}}; /*LIB*/"));
+        PlotlyScript.newSession();
+        String withLibrary = chart.html();
+        String withPlot = chart.html();
+        PlotlyScript.useLibrary(Optional.empty());
+        String pictureOnly = chart.html();
+        for (String html : List.of(withLibrary, withPlot, pictureOnly)) {
+            assertEquals(chart.svg(), UntrustedOutput.pictureSvg(html), "the untrusted view shows the SVG");
+            Element root = UntrustedOutput.sanitised(html);
+            Element div = (Element) root.getElementsByTagName("div").item(0);
+            Element img = (Element) root.getElementsByTagName("img").item(0);
+            assertFalse(UntrustedOutput.style(div).containsKey("height"),
+                    "no fixed-height box: an inline picture overflowing it gives the output area scroll bars");
+            assertEquals("block", UntrustedOutput.style(img).get("display"));
+            assertEquals("100%", UntrustedOutput.style(img).get("max-width"));
+            assertEquals("auto", UntrustedOutput.style(img).get("height"), "keeps its aspect ratio when shrunk");
+            assertEquals(String.valueOf(LineChart.WIDTH), img.getAttribute("width"));
+            assertEquals(String.valueOf(LineChart.HEIGHT), img.getAttribute("height"));
+        }
+    }
+
+    @Test
+    void untrustedOutputCheckRejectsWhatTheSanitiserRemoves() {
+        assertThrows(AssertionError.class, () -> UntrustedOutput.sanitised("<div><svg width=\"1\"/></div>"),
+                "inline svg is not on JupyterLab's tag list");
+        assertThrows(AssertionError.class, () -> UntrustedOutput.sanitised("<img onload=\"x()\" src=\"a.png\"/>"));
+        assertThrows(AssertionError.class,
+                () -> UntrustedOutput.sanitised("<img style=\"image-rendering:pixelated\" src=\"a.png\"/>"));
+        assertThrows(AssertionError.class, () -> UntrustedOutput.pictureSvg("<img src=\"http://example.org/a.svg\"/>"));
+    }
+
+    @Test
     void withoutPlotlyTheHtmlIsThePictureOnly() {
         PlotlyScript.useLibrary(Optional.empty());
         String html = LineChart.of("Cost", history(), "epoch", "cost").html();
