@@ -27,10 +27,16 @@ if [[ ! -f "$JAR" ]]; then
   echo "building $JAR ..." >&2
   (cd "$ROOT/lib" && mvn -q -B package -DskipTests) || die "the helper jar did not build"
 fi
-if ! "$PYTHON" -c "import torch" 2>/dev/null; then
-  echo "installing python3-torch (Debian) ..." >&2
-  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-torch; } >&2 \
-    || die "could not install python3-torch: PyTorch is needed for the comparison"
+# PyTorch for the reference run, and OpenBLAS as the system BLAS (libblas.so.3) for the Java run's
+# native path; both from Debian's packages. Without OpenBLAS the Java run takes its pure-Java path.
+missing=()
+"$PYTHON" -c "import torch" 2>/dev/null || missing+=(python3-torch)
+blas="$(ldconfig -p 2>/dev/null | awk '$1 == "libblas.so.3" { print $NF; exit }')"
+[[ -n "$blas" && "$(readlink -f "$blas")" == *openblas* ]] || missing+=(libopenblas0-pthread)
+if ((${#missing[@]})); then
+  echo "installing ${missing[*]} (Debian) ..." >&2
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"; } >&2 \
+    || die "could not install ${missing[*]} from Debian's packages"
 fi
 
 # value of key=... in the text on stdin, e.g. train_seconds=3.21 -> 3.21
