@@ -1,6 +1,10 @@
 package rnn.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import rnn.train.EpochResult;
@@ -40,7 +44,28 @@ public final class ProgressBar implements ProgressListener {
 
     /** A bar on stderr, redrawn every 0.2 s, when stderr is a terminal; otherwise a listener that draws nothing. */
     public static ProgressListener forTerminal(int epochs) {
-        return System.console() != null ? new ProgressBar(epochs, System.err, Duration.ofMillis(200)) : ProgressListener.NONE;
+        return stderrIsTerminal() ? new ProgressBar(epochs, System.err, Duration.ofMillis(200)) : ProgressListener.NONE;
+    }
+
+    /**
+     * Whether file descriptor 2 is a terminal. Java 17 cannot ask isatty(2) directly: on Linux its
+     * /proc link names the device (/dev/pts/N, /dev/ttyN); elsewhere System.console(), which asks the
+     * same of standard input and output, is the nearest answer.
+     */
+    static boolean stderrIsTerminal() {
+        Path fd2 = Path.of("/proc/self/fd/2");
+        if (Files.exists(fd2, LinkOption.NOFOLLOW_LINKS)) {
+            try {
+                return isTerminalDevice(Files.readSymbolicLink(fd2).toString());
+            } catch (IOException | UnsupportedOperationException e) {
+                return System.console() != null;
+            }
+        }
+        return System.console() != null;
+    }
+
+    static boolean isTerminalDevice(String device) {
+        return device.startsWith("/dev/pts/") || device.startsWith("/dev/tty") || device.equals("/dev/console");
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import org.junit.jupiter.api.Test;
 import rnn.train.EpochResult;
 
@@ -59,5 +60,14 @@ class ProgressBarTest {
         PrintStream out = new PrintStream(new ByteArrayOutputStream());
         assertThrows(IllegalArgumentException.class, () -> new ProgressBar(0, out, Duration.ZERO));
         assertThrows(IllegalArgumentException.class, () -> new ProgressBar(1, out, Duration.ofMillis(-1)));
+    }
+
+    @Test
+    void terminalDevicesAreTheTtysNotFilesOrPipes() {
+        assertTrue(ProgressBar.isTerminalDevice("/dev/pts/3"));
+        assertTrue(ProgressBar.isTerminalDevice("/dev/tty1"));
+        assertFalse(ProgressBar.isTerminalDevice("pipe:[123456]"));
+        assertFalse(ProgressBar.isTerminalDevice("/tmp/train.log"));
+        assertFalse(ProgressBar.isTerminalDevice("/dev/null"));
     }
 }
