@@ -17,8 +17,9 @@ import rnn.linalg.Tanh;
  * and one Adam step of TF's {@code optimizer.minimize(loss)} in {@link #trainStep}.
  *
  * <p>The forward pass, backpropagation through time and the Adam update run on {@code float[]} buffers
- * that are allocated for the largest batch seen and reused. Inference goes through the data in chunks of
- * {@value #CHUNK} sequences, so 10,000 test images need a few megabytes. An instance is not thread-safe.
+ * that are allocated for the largest batch seen and reused; a batch's rows are shared among the threads of
+ * {@link Workers}. Inference goes through the data in chunks of at most {@value #CHUNK} sequences per thread, so
+ * 10,000 test images need a few megabytes. An instance is not thread-safe.
  */
 public final class ImageRNN {
     /** How many sequences inference unrolls at once. */
@@ -34,7 +35,8 @@ public final class ImageRNN {
     private final FMatrixRMaj db;
     private final FMatrixRMaj dW_dense;
     private final FMatrixRMaj db_dense;
-    private Buffers buffers;
+    /** One per thread sharing a batch ({@link Workers}), each with its own buffers and gradients. */
+    private Part[] parts = new Part[0];
 
     /** The cell is drawn from {@code init} first, then the dense layer, as TF creates the variables. */
     public ImageRNN(int n_steps, int n_inputs, int n_neurons, int n_outputs, Init init) {
@@ -149,40 +151,61 @@ public final class ImageRNN {
         return cost;
     }
 
-    /** Forward through time and the dense layer, the loss, then all gradients into dW, db, dW_dense, db_dense. */
+    /**
+     * Forward through time and the dense layer, the loss, then all gradients into dW, db, dW_dense, db_dense.
+     * The batch's rows are split into {@link Workers#count()} parts that run side by side; the loss is the sum
+     * of the parts' losses over m, and each gradient the sum of the parts' gradients, added in part order.
+     */
     private float forwardBackward(Tensor3 X, int[] y, int[] sequence_length) {
         checkInput(X, sequence_length);
         checkLabels(X, y);
         int m = X.dim(0);
-        Buffers buf = buffersFor(m);
-        unroll(X.data(), 0, m, sequence_length, 0, buf);
-        dense.forward(buf.states, 0, m, buf.logits);
-        float loss = SoftmaxCrossEntropy.lossAndGradient(buf.logits, m, n_outputs, y, buf.dLogits);
-        // dL/dstates = dLogits·W_denseᵀ, with dW_dense = statesᵀ·dLogits and db_dense = Σ rows dLogits
-        dense.backward(buf.states, m, buf.dLogits, dW_dense.data, db_dense.data, buf.dStates);
-        Arrays.fill(dW.data, 0f);
-        Arrays.fill(db.data, 0f);
-        buf.bptt.backward(m, n_steps, X.data(), 0, buf.outputs, sequence_length, cell.W().data,
-                buf.dStates, dW.data, db.data);
-        return loss;
+        int count = Math.min(Workers.count(), m);
+        Part[] ps = partsFor(count, ceilDiv(m, count));
+        Workers.run(count, p -> ps[p].forwardBackward(X.data(), m, m * p / count, m * (p + 1) / count, y, sequence_length));
+        double lossSum = 0;
+        for (int p = 0; p < count; p++) {
+            lossSum += ps[p].lossSum;
+            sumInto(dW.data, ps[p].dW, p == 0);
+            sumInto(db.data, ps[p].db, p == 0);
+            sumInto(dW_dense.data, ps[p].dW_dense, p == 0);
+            sumInto(db_dense.data, ps[p].db_dense, p == 0);
+        }
+        return (float) (lossSum / m);
     }
 
-    /** States (or logits) of X, CHUNK sequences at a time. */
+    private static void sumInto(float[] total, float[] part, boolean first) {
+        if (first) {
+            System.arraycopy(part, 0, total, 0, total.length);
+        } else {
+            for (int i = 0; i < total.length; i++) total[i] += part[i];
+        }
+    }
+
+    /** States (or logits) of X, at most CHUNK sequences at a time per thread, the chunks shared among the threads. */
     private FMatrixRMaj inChunks(Tensor3 X, int[] sequence_length, int width, boolean logits) {
         checkInput(X, sequence_length);
         int total = X.dim(0);
         FMatrixRMaj result = new FMatrixRMaj(total, width);
-        Buffers buf = buffersFor(Math.min(total, CHUNK));
-        for (int start = 0; start < total; start += CHUNK) {
-            int m = Math.min(CHUNK, total - start);
-            unroll(X.data(), start * n_steps * n_inputs, m, sequence_length, start, buf);
-            if (logits) {
-                dense.forward(buf.states, 0, m, buf.logits);
-                System.arraycopy(buf.logits, 0, result.data, start * width, m * width);
-            } else {
-                System.arraycopy(buf.states, 0, result.data, start * width, m * width);
+        if (total == 0) return result;
+        int count = Math.min(Workers.count(), total);
+        int chunk = Math.min(CHUNK, ceilDiv(total, count));
+        int chunks = ceilDiv(total, chunk);
+        Part[] ps = partsFor(count, chunk);
+        Workers.run(count, p -> {
+            Buffers buf = ps[p].buffers;
+            for (int c = p; c < chunks; c += count) {
+                int start = c * chunk;
+                int m = Math.min(chunk, total - start);
+                unroll(X.data(), start * n_steps * n_inputs, m, sequence_length, start, buf);
+                if (logits) {
+                    dense.forward(buf.states, 0, m, buf.logits);
+                    System.arraycopy(buf.logits, 0, result.data, start * width, m * width);
+                } else {
+                    System.arraycopy(buf.states, 0, result.data, start * width, m * width);
+                }
             }
-        }
+        });
         return result;
     }
 
@@ -223,9 +246,17 @@ public final class ImageRNN {
         }
     }
 
-    private Buffers buffersFor(int m) {
-        if (buffers == null || buffers.capacity < m) buffers = new Buffers(m);
-        return buffers;
+    /** {@code count} parts, each with room for {@code rows} sequences. */
+    private Part[] partsFor(int count, int rows) {
+        if (parts.length < count) parts = Arrays.copyOf(parts, count);
+        for (int p = 0; p < count; p++) {
+            if (parts[p] == null || parts[p].buffers.capacity < rows) parts[p] = new Part(rows);
+        }
+        return parts;
+    }
+
+    private static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
     }
 
     private void checkInput(Tensor3 X, int[] sequence_length) {
@@ -235,6 +266,44 @@ public final class ImageRNN {
 
     private void checkLabels(Tensor3 X, int[] y) {
         SoftmaxCrossEntropy.checkLabels(y, X.dim(0), n_outputs);
+    }
+
+    /** What one thread computes for its rows of a batch: their loss sum and their share of every gradient. */
+    private final class Part {
+        final Buffers buffers;
+        final float[] dW = new float[(n_inputs + n_neurons) * n_neurons];
+        final float[] db = new float[n_neurons];
+        final float[] dW_dense = new float[n_neurons * n_outputs];
+        final float[] db_dense = new float[n_outputs];
+        /** This part's slice of sequence_length. */
+        final int[] lengths;
+        double lossSum;
+
+        Part(int capacity) {
+            buffers = new Buffers(capacity);
+            lengths = new int[capacity];
+        }
+
+        /** Rows [from, to) of a batch of m: forward, loss, and the gradients of the batch's mean loss. */
+        void forwardBackward(float[] X, int m, int from, int to, int[] y, int[] sequence_length) {
+            int rows = to - from;
+            int offX = from * n_steps * n_inputs;
+            Buffers buf = buffers;
+            unroll(X, offX, rows, sequence_length, from, buf);
+            dense.forward(buf.states, 0, rows, buf.logits);
+            lossSum = SoftmaxCrossEntropy.lossSumAndGradient(buf.logits, rows, n_outputs, y, from, m, buf.dLogits);
+            // dL/dstates = dLogits·W_denseᵀ, with dW_dense = statesᵀ·dLogits and db_dense = Σ rows dLogits
+            dense.backward(buf.states, rows, buf.dLogits, dW_dense, db_dense, buf.dStates);
+            Arrays.fill(dW, 0f);
+            Arrays.fill(db, 0f);
+            int[] partLengths = null;
+            if (sequence_length != null) {
+                System.arraycopy(sequence_length, from, lengths, 0, rows);
+                partLengths = lengths;
+            }
+            buf.bptt.backward(rows, n_steps, X, offX, buf.outputs, partLengths, cell.W().data,
+                    buf.dStates, dW, db);
+        }
     }
 
     /** The per-batch work arrays of the forward and backward passes, for up to {@code capacity} sequences. */

@@ -35,24 +35,35 @@ public final class SoftmaxCrossEntropy {
      * ({@link #checkLabels}); the training loop checks them once per batch.
      */
     static float lossAndGradient(float[] logits, int m, int n_classes, int[] labels, float[] dLogits) {
+        return (float) (lossSumAndGradient(logits, m, n_classes, labels, 0, m, dLogits) / m);
+    }
+
+    /**
+     * The part of a batch's loss that m of its rows contribute, for a batch split across threads: returns the
+     * sum of their losses, and (when {@code dLogits} is not null) writes their share of the gradient of the
+     * batch's mean loss, (softmax − onehot) / batch. Row i's label is {@code labels[labelOffset + i]}.
+     */
+    static double lossSumAndGradient(float[] logits, int m, int n_classes, int[] labels, int labelOffset, int batch,
+                                     float[] dLogits) {
         double total = 0;
         for (int i = 0; i < m; i++) {
             int row = i * n_classes;
+            int label = labels[labelOffset + i];
             float max = Float.NEGATIVE_INFINITY;
             for (int j = 0; j < n_classes; j++) max = Math.max(max, logits[row + j]);
             double sumExp = 0;
             for (int j = 0; j < n_classes; j++) sumExp += Math.exp(logits[row + j] - max);
             // −log softmax(z)[y] = log Σ_j exp(z_j − max) − (z_y − max)
-            total += Math.log(sumExp) - (logits[row + labels[i]] - max);
+            total += Math.log(sumExp) - (logits[row + label] - max);
             if (dLogits != null) {
                 for (int j = 0; j < n_classes; j++) {
                     double softmax = Math.exp(logits[row + j] - max) / sumExp;
-                    double onehot = j == labels[i] ? 1 : 0;
-                    dLogits[row + j] = (float) ((softmax - onehot) / m);
+                    double onehot = j == label ? 1 : 0;
+                    dLogits[row + j] = (float) ((softmax - onehot) / batch);
                 }
             }
         }
-        return (float) (total / m);
+        return total;
     }
 
     /** Throws unless there is one label per row, each in [0, n_classes), and at least one row. */

@@ -48,7 +48,8 @@ public final class Bench {
         }
         String blasThreads = System.getenv("OPENBLAS_NUM_THREADS");
         System.out.println("gemm=" + Gemm.describe() + ", OPENBLAS_NUM_THREADS="
-                + (blasThreads == null ? "unset (OpenBLAS uses every core)" : blasThreads));
+                + (blasThreads == null ? "unset (OpenBLAS uses every core)" : blasThreads)
+                + ", threads sharing a batch=" + rnn.Workers.count());
         Mnist mnist = Mnist.load(data);
         DataSet train = mnist.train();
         DataSet test = mnist.test();

@@ -1,0 +1,86 @@
+package rnn;
+
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
+import rnn.linalg.Gemm;
+
+/**
+ * The threads that share a mini-batch: {@link ImageRNN} splits each batch into {@link #count()} parts of rows,
+ * runs the forward pass and backpropagation through time of each part on its own thread, and adds the parts'
+ * gradients in a fixed order, so the same thread count gives the same numbers on every run.
+ *
+ * <p>The count is {@code RNN_THREADS} (or the system property {@code rnn.threads}) where set. Otherwise it is 2
+ * where the products run on the system's OpenBLAS held to one thread of its own ({@code OPENBLAS_NUM_THREADS=1},
+ * as {@code ./build.sh} sets it) and there are at least 2 cores: there, two halves of a batch of 150 train an
+ * epoch in 1.9 s against 3.2 s for the whole batch on one thread. Everywhere else it is 1: OpenBLAS's own
+ * threads would fight the split for the cores (8.2 s), and the pure-Java kernel measured slower on two threads
+ * (11.2 s against 8.1 s) on the 2-core machines of {@code ./build.sh bench}.
+ */
+public final class Workers {
+    private static final int COUNT = chooseCount();
+    /** count − 1 daemon threads; part 0 always runs on the caller's thread. */
+    private static final ExecutorService POOL = COUNT > 1 ? Executors.newFixedThreadPool(COUNT - 1, task -> {
+        Thread thread = new Thread(task, "rnn-worker");
+        thread.setDaemon(true);
+        return thread;
+    }) : null;
+
+    private Workers() {
+    }
+
+    /** How many threads share a batch in this JVM. */
+    public static int count() {
+        return COUNT;
+    }
+
+    /** Runs {@code part.accept(p)} for p = 0 … parts−1, part 0 on this thread, and returns when all are done. */
+    static void run(int parts, IntConsumer part) {
+        if (parts < 1 || parts > COUNT) {
+            throw new IllegalArgumentException("parts must be in [1, " + COUNT + "] but is " + parts);
+        }
+        Future<?>[] others = new Future<?>[parts - 1];
+        for (int p = 1; p < parts; p++) {
+            int index = p;
+            others[p - 1] = POOL.submit(() -> part.accept(index));
+        }
+        RuntimeException failure = null;
+        try {
+            part.accept(0);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        for (Future<?> other : others) {
+            try {
+                other.get();
+            } catch (ExecutionException e) {
+                if (failure == null) {
+                    failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                if (failure == null) failure = new IllegalStateException("interrupted while a batch was running", e);
+            }
+        }
+        if (failure != null) throw failure;
+    }
+
+    private static int chooseCount() {
+        String wanted = System.getProperty("rnn.threads", System.getenv("RNN_THREADS"));
+        if (wanted == null || wanted.isBlank()) {
+            boolean oneBlasThread = Gemm.backend() == Gemm.Backend.NATIVE && "1".equals(System.getenv("OPENBLAS_NUM_THREADS"));
+            return oneBlasThread && Runtime.getRuntime().availableProcessors() >= 2 ? 2 : 1;
+        }
+        try {
+            int count = Integer.parseInt(wanted.trim());
+            if (count >= 1 && count <= 64) return count;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+                "RNN_THREADS / rnn.threads must be a whole number from 1 to 64, but is '%s'", wanted));
+    }
+}
