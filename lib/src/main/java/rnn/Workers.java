@@ -17,8 +17,9 @@ import rnn.linalg.Gemm;
  * where the products run on the system's OpenBLAS held to one thread of its own ({@code OPENBLAS_NUM_THREADS=1},
  * as {@code ./build.sh} sets it) and there are at least 2 cores: there, two halves of a batch of 150 train an
  * epoch in 1.9 s against 3.2 s for the whole batch on one thread. Everywhere else it is 1: OpenBLAS's own
- * threads would fight the split for the cores (8.2 s), and the pure-Java kernel measured slower on two threads
- * (11.2 s against 8.1 s) on the 2-core machines of {@code ./build.sh bench}.
+ * threads would fight the split for the cores (8.2 s), and the pure-Java kernel measured erratic on two threads
+ * (4.0, 11.8 and 4.7 s in three runs, against 5.6 to 8.3 s on one) on the 2-core machines of
+ * {@code ./build.sh bench}.
  */
 public final class Workers {
     private static final int COUNT = chooseCount();
