@@ -3,7 +3,8 @@
 #
 #   ./build.sh            set up: build the helper jar, fetch MNIST and plotly.js, install the Java kernel
 #   ./build.sh test       set up, then run every test (unit tests and all notebooks through JShell)
-#   ./build.sh lab        set up, then open JupyterLab (the classic Notebook where JupyterLab is missing) on notebooks/
+#   ./build.sh lab ...    set up, then open JupyterLab (the classic Notebook where JupyterLab is missing) on notebooks/;
+#                         further arguments go to Jupyter (e.g. --no-browser --port 8890)
 #   ./build.sh run        execute every notebook and write its outputs back into it
 #   ./build.sh train ...  train the seed's MNIST classifier from the command line (--help for the flags)
 #   ./build.sh bench      one training epoch of Java and of PyTorch, side by side (see scripts/bench.sh)
@@ -11,7 +12,8 @@
 #
 # Environment: MNIST_DIR (where the MNIST IDX files live; default data/mnist),
 #              RNN_EPOCHS and RNN_TRAIN_LIMIT (read by the MNIST notebook),
-#              OPENBLAS_NUM_THREADS (default 1), RNN_GEMM=java (never use native BLAS).
+#              OPENBLAS_NUM_THREADS (default 1), RNN_GEMM=java (never use native BLAS),
+#              RNN_THREADS (how many threads share a training batch).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -170,14 +172,21 @@ run_notebooks() {
 
 open_lab() {
   cd "$ROOT/notebooks"
+  local as_root=()
+  [ "$(id -u)" = 0 ] && as_root=(--allow-root) # containers and CI machines often run as root
   if command -v jupyter-lab >/dev/null 2>&1; then
-    exec jupyter lab
+    exec jupyter lab "${as_root[@]}" "$@"
   elif command -v jupyter-notebook >/dev/null 2>&1; then
     say "JupyterLab is missing: opening the classic Notebook"
-    exec jupyter notebook
+    exec jupyter notebook "${as_root[@]}" "$@"
   else
     die "no Jupyter here: create the environment with 'conda env create -f environment.yml', 'conda activate rnn-notebooks', then ./build.sh lab"
   fi
+}
+
+# The comment at the top of this file.
+usage() {
+  sed -n '2,/^[^#]/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'
 }
 
 main() {
@@ -193,7 +202,7 @@ main() {
       say "tests: unit tests and every notebook (through JShell)"
       (cd "$ROOT/lib" && mvn -B -Dstyle.color=never test)
       ;;
-    lab) setup; open_lab ;;
+    lab) setup; open_lab "$@" ;;
     run) setup; run_notebooks ;;
     train)
       [ -f "$JAR" ] || build_jar
@@ -201,8 +210,8 @@ main() {
       exec java -jar "$JAR" train --data "$MNIST_DIR" "$@"
       ;;
     bench) setup; exec "$ROOT/scripts/bench.sh" "$@" ;;
-    -h|--help|help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//' ;;
-    *) say "build.sh: unknown task '$task'"; sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+    -h|--help|help) usage ;;
+    *) say "build.sh: unknown task '$task'"; usage >&2; exit 2 ;;
   esac
 }
 
