@@ -27,8 +27,10 @@ public final class KernelDisplay {
     /** The classes the kernels render through {@link #bundle(Object)}. */
     static final List<Class<? extends RichDisplay>> RENDERED_TYPES = List.of(LineChart.class, DigitGrid.class);
 
+    /** IJava 1.3: {@code IJava.getKernelInstance()}. */
     private static final String IJAVA = "io.github.spencerpark.ijava.IJava";
-    private static final String JJAVA = "org.dflib.jjava.JJava";
+    /** JJava 1.0 (from the alphas on): {@code BaseKernel.notebookKernel()}, the kernel running the notebook. */
+    private static final String JJAVA_BASE_KERNEL = "org.dflib.jjava.jupyter.kernel.BaseKernel";
 
     /** Renderers already holding our registrations (weakly: a finished kernel's renderer may go). */
     private static final Set<Object> registered = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
@@ -58,11 +60,11 @@ public final class KernelDisplay {
     public static void install() {
         for (ClassLoader loader : loaders()) {
             try {
-                Object ijavaRenderer = kernelRenderer(IJAVA, loader);
+                Object ijavaRenderer = kernelRenderer(IJAVA, "getKernelInstance", loader);
                 if (ijavaRenderer != null && firstTime(ijavaRenderer)) {
                     IJavaRenderers.register(ijavaRenderer);
                 }
-                Object jjavaRenderer = kernelRenderer(JJAVA, loader);
+                Object jjavaRenderer = kernelRenderer(JJAVA_BASE_KERNEL, "notebookKernel", loader);
                 if (jjavaRenderer != null && firstTime(jjavaRenderer)) {
                     JJavaRenderers.register(jjavaRenderer);
                 }
@@ -86,15 +88,16 @@ public final class KernelDisplay {
         return own == null ? List.of(context) : List.of(own, context);
     }
 
-    /** {@code <kernel main class>.getKernelInstance().getRenderer()}, or null if that kernel isn't running here. */
-    private static Object kernelRenderer(String kernelClass, ClassLoader loader) throws ReflectiveOperationException {
+    /** {@code kernelClass.kernelGetter().getRenderer()}, or null if that kernel isn't running here. */
+    private static Object kernelRenderer(String kernelClass, String kernelGetter, ClassLoader loader)
+            throws ReflectiveOperationException {
         Class<?> main;
         try {
             main = Class.forName(kernelClass, false, loader);
         } catch (ClassNotFoundException e) {
             return null;
         }
-        Object kernel = main.getMethod("getKernelInstance").invoke(null);
+        Object kernel = main.getMethod(kernelGetter).invoke(null);
         if (kernel == null) {
             return null;
         }
