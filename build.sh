@@ -127,8 +127,24 @@ build_jar() {
   (cd "$ROOT/lib" && mvn -q -B -Dstyle.color=never package -DskipTests) || die "the helper jar did not build (see Maven's messages above)"
 }
 
+# The Python that runs `jupyter` (from its #! line), so that its kernel list and pip are the ones Jupyter uses.
+jupyter_python() {
+  local line words
+  line="$(head -n 1 "$(command -v jupyter)" 2>/dev/null)" || return 1
+  case "$line" in '#!'*) ;; *) return 1 ;; esac
+  read -r -a words <<<"${line#\#!}"
+  if [ "${words[0]##*/}" = env ]; then printf '%s\n' "${words[1]}"; else printf '%s\n' "${words[0]}"; fi
+}
+
+# The installed kernels, "name  directory" a line (Debian's jupyter has no `kernelspec` subcommand).
+kernel_list() {
+  jupyter kernelspec list 2>/dev/null && return 0
+  local py
+  py="$(jupyter_python)" && "$py" -m jupyter_client.kernelspecapp list 2>/dev/null
+}
+
 kernel_installed() {
-  jupyter kernelspec list 2>/dev/null | awk 'NR > 1 { print $1 }' | grep -qx java
+  kernel_list | awk 'NR > 1 { print $1 }' | grep -qx java
 }
 
 # The Java kernel: JJava, the maintained continuation of IJava (kernel name "java").
@@ -138,10 +154,12 @@ install_kernel() {
     return 0
   fi
   if kernel_installed; then
-    say "Java kernel: installed ($(jupyter kernelspec list 2>/dev/null | awk '$1 == "java" { print $2 }'))"
+    say "Java kernel: installed ($(kernel_list | awk '$1 == "java" { print $2 }'))"
     return 0
   fi
-  if python3 -m pip install --quiet jjava >/dev/null 2>&1 && kernel_installed; then
+  local py
+  py="$(jupyter_python)" || py=python3
+  if "$py" -m pip install --quiet jjava >/dev/null 2>&1 && kernel_installed; then
     say "Java kernel: installed JJava"
   else
     say "Java kernel: could not install JJava (pip install jjava needs PyPI); notebooks still run in ./build.sh test"

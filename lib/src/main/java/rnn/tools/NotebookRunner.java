@@ -113,7 +113,7 @@ public final class NotebookRunner {
             if (output instanceof CellOutput.Stream stream) {
                 json.put("output_type", "stream");
                 json.put("name", stream.name());
-                json.set("text", NotebookJson.lines(stream.text()));
+                json.set("text", NotebookJson.lines(overwritten(stream.text())));
             } else if (output instanceof CellOutput.ExecuteResult result) {
                 json.put("output_type", "execute_result");
                 json.put("execution_count", result.executionCount());
@@ -126,6 +126,17 @@ public final class NotebookRunner {
             }
         }
         return array;
+    }
+
+    /** Text a carriage return overwrote: everything on a line up to its last \r that more text follows. */
+    private static final java.util.regex.Pattern OVERWRITTEN = java.util.regex.Pattern.compile("(?md)^.*\r(?=[^\n])");
+
+    /**
+     * Stream text as a Jupyter front end shows it and as nbconvert stores it: a progress bar redrawn with
+     * {@code \r} keeps only its last frame, so a notebook written here equals one executed by the kernel.
+     */
+    static String overwritten(String text) {
+        return text.indexOf('\r') < 0 ? text : OVERWRITTEN.matcher(text).replaceAll("");
     }
 
     public static void main(String[] args) {

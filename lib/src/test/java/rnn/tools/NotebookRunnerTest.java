@@ -103,7 +103,8 @@ class NotebookRunnerTest {
         assertEquals(3, outputs.size());
         assertEquals("stream", outputs.get(0).get("output_type").asText());
         assertEquals("stdout", outputs.get(0).get("name").asText());
-        assertEquals(List.of("x = 42\n", "epoch 1\r", "epoch 2\r"), strings(outputs.get(0).get("text")));
+        // stored as nbconvert stores it: "epoch 1" was overwritten by the \r that "epoch 2" follows
+        assertEquals(List.of("x = 42\n", "epoch 2\r"), strings(outputs.get(0).get("text")));
         assertEquals("stderr", outputs.get(1).get("name").asText());
         assertEquals("execute_result", outputs.get(2).get("output_type").asText());
         assertEquals(1, outputs.get(2).get("execution_count").asInt());
@@ -190,5 +191,12 @@ class NotebookRunnerTest {
         assertEquals("{\n \"a\": [],\n \"b\": \"tab\\tquote\\\"é\\u0001\",\n \"c\": {\n  \"x\": 1e-05,\n"
                 + "  \"y\": 12345678.0,\n  \"z\": 3\n }\n}", NotebookJson.toJson(node));
         assertEquals(List.of("a\r\n", "b\r", "c\n", "d"), strings(NotebookJson.lines("a\r\nb\rc\nd")));
+    }
+
+    @Test
+    void aProgressBarKeepsItsLastFrameAsJupyterShowsIt() {
+        assertEquals("Epoch: 1\ndone\n", NotebookRunner.overwritten("\rbar 10%\rbar 100%\r       \rEpoch: 1\ndone\n"));
+        assertEquals("a\nb\r\n", NotebookRunner.overwritten("a\nb\r\n"));
+        assertEquals("no return\n", NotebookRunner.overwritten("no return\n"));
     }
 }
