@@ -180,7 +180,8 @@ run_notebooks() {
   if command -v jupyter >/dev/null 2>&1 && kernel_installed; then
     say "notebooks: executing through the Jupyter kernel 'java'"
     (cd "$ROOT/notebooks" && jupyter nbconvert --to notebook --execute --inplace \
-        --ExecutePreprocessor.timeout=-1 --ExecutePreprocessor.kernel_name=java ./*.ipynb)
+        --ExecutePreprocessor.timeout=-1 --ExecutePreprocessor.kernel_name=java \
+        --ExecutePreprocessor.record_timing=False ./*.ipynb)
   else
     say "notebooks: no Java kernel installed; executing through JShell, as the kernel would"
     # shellcheck disable=SC2046
