@@ -41,7 +41,8 @@ public final class KernelFunctions {
 
     /**
      * The bundle the kernels' renderer makes: ours for the types KernelDisplay renders, else text/plain only; with
-     * {@code mimeTypes}, only those (text/plain is always kept).
+     * {@code mimeTypes}, only those (text/plain is always kept). A character sequence asked for as given types is
+     * that text under each of them, as in IJava: {@code display("<b>x</b>", "text/html")} shows bold HTML.
      */
     static Map<String, String> bundle(Object value, String... mimeTypes) {
         if (value instanceof RenderedData rendered) {
@@ -49,6 +50,11 @@ public final class KernelFunctions {
         }
         Map<String, String> rich = KernelDisplay.bundle(value);
         Map<String, String> bundle = new LinkedHashMap<>();
+        if (rich == null && value instanceof CharSequence text && mimeTypes != null) {
+            for (String mime : mimeTypes) {
+                bundle.put(mime, text.toString());
+            }
+        }
         if (rich != null) {
             List<String> wanted = mimeTypes == null ? List.of() : List.of(mimeTypes);
             rich.forEach((mime, data) -> {

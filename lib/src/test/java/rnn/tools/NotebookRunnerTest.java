@@ -199,4 +199,11 @@ class NotebookRunnerTest {
         assertEquals("a\nb\r\n", NotebookRunner.overwritten("a\nb\r\n"));
         assertEquals("no return\n", NotebookRunner.overwritten("no return\n"));
     }
+
+    @Test
+    void textAskedForAsHtmlIsThatHtmlAsInIJava() {
+        java.util.Map<String, String> bundle = KernelFunctions.bundle("<b>x</b>", "text/html");
+        assertEquals(java.util.Map.of("text/html", "<b>x</b>", "text/plain", "<b>x</b>"), bundle);
+        assertEquals(java.util.Map.of("text/plain", "<b>x</b>"), KernelFunctions.bundle("<b>x</b>"));
+    }
 }
