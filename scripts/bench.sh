@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # One MNIST training epoch of the Java trainer and of PyTorch (1 thread, its fastest setting here),
 # alternating, BENCH_ROUNDS times (default 3); prints every run, the medians, and on its last line
-#   epoch seconds: java 2.9, pytorch 3.2, ratio 0.91
+#   epoch seconds: java 1.9, pytorch 4.1, ratio 0.46
 # (ratio = java / pytorch; below 1 the Java trainer is faster).
 #
 # Environment: MNIST_DIR (default data/mnist), BENCH_ROUNDS (default 3),
 #              JAVA_OPTS (extra JVM options for the Java runs, e.g. -Drnn.gemm=java),
 #              RNN_JAR (the helper jar; default lib/target/rnn-notebooks.jar, built if missing),
 #              OPENBLAS_NUM_THREADS for the Java runs (default 1: the system OpenBLAS's own threads
-#              spin against each other and anything else on 2 cores, and PyTorch runs 1 thread too).
+#              spin against each other and anything else on 2 cores, and PyTorch runs 1 thread too),
+#              PYTHON (the Python with torch; default Debian's /usr/bin/python3, not a pyenv one on PATH).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -16,7 +17,7 @@ JAR="${RNN_JAR:-$ROOT/lib/target/rnn-notebooks.jar}"
 MNIST_DIR="${MNIST_DIR:-$ROOT/data/mnist}"
 ROUNDS="${BENCH_ROUNDS:-3}"
 PYTORCH_SCRIPT="$ROOT/../shared/bench/pytorch_mnist_rnn.py"
-PYTHON=/usr/bin/python3   # Debian's, with python3-torch; not a pyenv python on PATH
+PYTHON="${PYTHON:-/usr/bin/python3}"
 
 die() { echo "bench.sh: $*" >&2; exit 1; }
 
@@ -27,20 +28,23 @@ if [[ ! -f "$JAR" ]]; then
   echo "building $JAR ..." >&2
   (cd "$ROOT/lib" && mvn -q -B package -DskipTests) || die "the helper jar did not build"
 fi
-# PyTorch for the reference run, and OpenBLAS as the system BLAS (libblas.so.3) for the Java run's
-# native path; both from Debian's packages. Without OpenBLAS the Java run takes its pure-Java path.
-missing=()
-"$PYTHON" -c "import torch" 2>/dev/null || missing+=(python3-torch)
-blas="$(ldconfig -p 2>/dev/null | awk '$1 == "libblas.so.3" { print $NF; exit }')"
-[[ -n "$blas" && "$(readlink -f "$blas")" == *openblas* ]] || missing+=(libopenblas0-pthread)
-if ((${#missing[@]})); then
-  echo "installing ${missing[*]} (Debian) ..." >&2
-  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"; } >&2 \
-    || die "could not install ${missing[*]} from Debian's packages"
+# PyTorch for the reference run (required), and OpenBLAS as the system BLAS (libblas.so.3) for the Java
+# run's native path (wanted: without it the Java run takes its pure-Java path); both from Debian's packages.
+install_debian() {
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"; } >&2
+}
+if ! "$PYTHON" -c "import torch" 2>/dev/null; then
+  echo "installing python3-torch (Debian) ..." >&2
+  install_debian python3-torch || die "PyTorch is needed for the comparison: could not install python3-torch"
+fi
+blas="$({ /sbin/ldconfig -p || ldconfig -p || true; } 2>/dev/null | awk '$1 == "libblas.so.3" && !found { print $NF; found = 1 }')"
+if [[ -z "$blas" || "$(readlink -f "$blas")" != *openblas* ]]; then
+  echo "installing libopenblas0-pthread (Debian) ..." >&2
+  install_debian libopenblas0-pthread || echo "bench.sh: no OpenBLAS; the Java run takes its pure-Java path" >&2
 fi
 
 # value of key=... in the text on stdin, e.g. train_seconds=3.21 -> 3.21
-field() { grep -o "$1=[0-9.]*" | tail -1 | cut -d= -f2; }
+field() { { grep -o "$1=[0-9.]*" || true; } | tail -1 | cut -d= -f2; }
 median() { printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
 
 java_s=(); torch_s=(); infer_s=(); rss=()

@@ -38,7 +38,11 @@ public final class Workers {
         return COUNT;
     }
 
-    /** Runs {@code part.accept(p)} for p = 0 … parts−1, part 0 on this thread, and returns when all are done. */
+    /**
+     * Runs {@code part.accept(p)} for p = 0 … parts−1, part 0 on this thread, and returns only when every part has
+     * ended, even if one failed or this thread was interrupted, so no part still writes to its buffers when the
+     * next batch starts. The first failure is then rethrown (an Error as it is).
+     */
     static void run(int parts, IntConsumer part) {
         if (parts < 1 || parts > COUNT) {
             throw new IllegalArgumentException("parts must be in [1, " + COUNT + "] but is " + parts);
@@ -48,40 +52,54 @@ public final class Workers {
             int index = p;
             others[p - 1] = POOL.submit(() -> part.accept(index));
         }
-        RuntimeException failure = null;
+        Throwable failure = null;
         try {
             part.accept(0);
-        } catch (RuntimeException e) {
-            failure = e;
+        } catch (Throwable t) {
+            failure = t;
         }
+        boolean interrupted = false;
         for (Future<?> other : others) {
-            try {
-                other.get();
-            } catch (ExecutionException e) {
-                if (failure == null) {
-                    failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            while (true) {
+                try {
+                    other.get();
+                    break;
+                } catch (ExecutionException e) {
+                    if (failure == null) failure = e.getCause();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true; // wait on: the part is still running; the flag is restored below
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                if (failure == null) failure = new IllegalStateException("interrupted while a batch was running", e);
             }
         }
-        if (failure != null) throw failure;
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure instanceof RuntimeException r) throw r;
+        if (failure instanceof Error e) throw e;
+        if (failure != null) throw new IllegalStateException("a part of the batch failed", failure);
     }
 
     private static int chooseCount() {
-        String wanted = System.getProperty("rnn.threads", System.getenv("RNN_THREADS"));
+        boolean oneBlasThread = Gemm.backend() == Gemm.Backend.NATIVE && "1".equals(System.getenv("OPENBLAS_NUM_THREADS"));
+        return chooseCount(System.getProperty("rnn.threads", System.getenv("RNN_THREADS")), oneBlasThread,
+                Runtime.getRuntime().availableProcessors(), warning -> System.err.println("rnn.Workers: " + warning));
+    }
+
+    /** The thread count for a wanted setting (unset: the default described above); a bad setting is warned of. */
+    static int chooseCount(String wanted, boolean oneBlasThread, int cores, java.util.function.Consumer<String> warn) {
+        int byDefault = oneBlasThread && cores >= 2 ? 2 : 1;
         if (wanted == null || wanted.isBlank()) {
-            boolean oneBlasThread = Gemm.backend() == Gemm.Backend.NATIVE && "1".equals(System.getenv("OPENBLAS_NUM_THREADS"));
-            return oneBlasThread && Runtime.getRuntime().availableProcessors() >= 2 ? 2 : 1;
+            return byDefault;
         }
         try {
             int count = Integer.parseInt(wanted.trim());
             if (count >= 1 && count <= 64) return count;
         } catch (NumberFormatException e) {
-            // reported below
+            // warned of below
         }
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-                "RNN_THREADS / rnn.threads must be a whole number from 1 to 64, but is '%s'", wanted));
+        warn.accept(String.format(Locale.ROOT,
+                "RNN_THREADS / rnn.threads must be a whole number from 1 to 64, but is '%s'; using %d", wanted, byDefault));
+        return byDefault;
     }
 }

@@ -5,7 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.ejml.data.FMatrixRMaj;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -39,28 +44,102 @@ class WorkersTest {
     }
 
     @Test
-    void aSplitBatchGivesTheWholeBatchsLossAndGradients() {
-        // the same model and batch, split in two (the tests' default) and run whole, row by row in one part
+    void aSplitBatchGivesTheMeanOfItsRowsLossAndGradients() {
+        // the batch split in two parts (the tests' default) against the mean over its rows, one row at a time
         ImageRNN model = new ImageRNN(5, 3, 6, 4, new Init(7));
         Tensor3 X = new Tensor3(9, 5, 3);
-        Init noise = new Init(8);
-        float[] values = noise.randomNormal(1, 9 * 5 * 3).data;
+        float[] values = new Init(8).randomNormal(1, 9 * 5 * 3).data;
         System.arraycopy(values, 0, X.data(), 0, values.length);
         int[] y = {0, 1, 2, 3, 0, 1, 2, 3, 0};
         Gradients split = model.gradients(X, y);
         double loss = 0;
-        float[] dW = new float[split.dW().getNumElements()];
+        List<float[]> mean = List.of(new float[split.dW().getNumElements()], new float[split.db().getNumElements()],
+                new float[split.dW_dense().getNumElements()], new float[split.db_dense().getNumElements()]);
         for (int i = 0; i < 9; i++) {
             Tensor3 row = new Tensor3(1, 5, 3);
             System.arraycopy(X.data(), i * 15, row.data(), 0, 15);
             Gradients one = model.gradients(row, new int[] {y[i]});
             loss += one.loss() / 9.0;
-            for (int j = 0; j < dW.length; j++) dW[j] += one.dW().data[j] / 9f;
+            List<FMatrixRMaj> parts = List.of(one.dW(), one.db(), one.dW_dense(), one.db_dense());
+            for (int g = 0; g < 4; g++) {
+                for (int j = 0; j < mean.get(g).length; j++) mean.get(g)[j] += parts.get(g).data[j] / 9f;
+            }
         }
         assertEquals(loss, split.loss(), 1e-6);
-        for (int j = 0; j < dW.length; j++) {
-            assertEquals(dW[j], split.dW().data[j], 1e-6, "dW[" + j + "]");
+        List<FMatrixRMaj> whole = List.of(split.dW(), split.db(), split.dW_dense(), split.db_dense());
+        List<String> names = List.of("dW", "db", "dW_dense", "db_dense");
+        for (int g = 0; g < 4; g++) {
+            for (int j = 0; j < mean.get(g).length; j++) {
+                assertEquals(mean.get(g)[j], whole.get(g).data[j], 1e-6, names.get(g) + "[" + j + "]");
+            }
         }
-        assertTrue(split.loss() > 0);
+    }
+
+    @Test
+    void anInterruptedCallerStillWaitsForEveryPart() throws InterruptedException {
+        CountDownLatch partOneRunning = new CountDownLatch(1);
+        AtomicBoolean partOneEnded = new AtomicBoolean();
+        AtomicBoolean endedBeforeReturn = new AtomicBoolean();
+        AtomicBoolean flagKept = new AtomicBoolean();
+        Thread caller = new Thread(() -> {
+            Workers.run(2, p -> {
+                if (p == 1) {
+                    partOneRunning.countDown();
+                    sleepQuietly(300);
+                    partOneEnded.set(true);
+                } else {
+                    awaitQuietly(partOneRunning);
+                    Thread.currentThread().interrupt(); // as a notebook's "interrupt kernel" would
+                }
+            });
+            endedBeforeReturn.set(partOneEnded.get());
+            flagKept.set(Thread.currentThread().isInterrupted());
+        });
+        caller.start();
+        caller.join(10_000);
+        assertTrue(endedBeforeReturn.get(), "run returned only after part 1 ended");
+        assertTrue(flagKept.get(), "the interrupt is kept for the caller to see");
+    }
+
+    @Test
+    void anErrorInPartZeroIsRethrownAsItIsAfterThePartsEnd() {
+        AtomicBoolean partOneEnded = new AtomicBoolean();
+        AssertionError e = assertThrows(AssertionError.class, () -> Workers.run(2, p -> {
+            if (p == 0) throw new AssertionError("part 0 broke");
+            sleepQuietly(100);
+            partOneEnded.set(true);
+        }));
+        assertEquals("part 0 broke", e.getMessage());
+        assertTrue(partOneEnded.get());
+    }
+
+    @Test
+    void badThreadSettingsAreWarnedOfAndTheDefaultUsed() {
+        List<String> warnings = new ArrayList<>();
+        assertEquals(2, Workers.chooseCount(null, true, 2, warnings::add));
+        assertEquals(1, Workers.chooseCount("", false, 2, warnings::add));
+        assertEquals(1, Workers.chooseCount(null, true, 1, warnings::add));
+        assertEquals(3, Workers.chooseCount(" 3 ", false, 2, warnings::add));
+        assertEquals(List.of(), warnings);
+        assertEquals(2, Workers.chooseCount("abc", true, 2, warnings::add));
+        assertEquals(1, Workers.chooseCount("0", false, 2, warnings::add));
+        assertEquals(List.of("RNN_THREADS / rnn.threads must be a whole number from 1 to 64, but is 'abc'; using 2",
+                "RNN_THREADS / rnn.threads must be a whole number from 1 to 64, but is '0'; using 1"), warnings);
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

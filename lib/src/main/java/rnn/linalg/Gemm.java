@@ -13,8 +13,8 @@ import java.util.Locale;
  * <p>Where the system BLAS loads (OpenBLAS through {@code dev.ludovic.netlib:blas}) the product runs
  * there; otherwise on {@link JavaGemm}, a pure-Java kernel. The choice is made once, when this class
  * is initialised; the system property {@code rnn.gemm} (or the environment variable
- * {@code RNN_GEMM}) set to {@code java} forces the pure-Java kernel, {@code native} demands the
- * native one and fails if it does not load.
+ * {@code RNN_GEMM}) set to {@code java} forces the pure-Java kernel, {@code native} asks for the
+ * native one (with a warning on stderr, and the pure-Java kernel, where it does not load).
  */
 public final class Gemm {
     /** Where {@link #gemm} runs. */
@@ -38,22 +38,31 @@ public final class Gemm {
     }
 
     private static Backend choose() {
-        String wanted = System.getProperty("rnn.gemm", System.getenv("RNN_GEMM"));
-        wanted = wanted == null ? "" : wanted.trim().toLowerCase(Locale.ROOT);
-        switch (wanted) {
+        return choose(System.getProperty("rnn.gemm", System.getenv("RNN_GEMM")), NativeBlas.available(),
+                warning -> System.err.println("rnn.linalg.Gemm: " + warning));
+    }
+
+    /**
+     * The backend for a wanted setting (java, native, auto or unset) when the native BLAS does or does not load.
+     * A setting that cannot be honoured is said through {@code warn} and the products still run: a notebook must
+     * not lose its matrix products over a typo in an environment variable.
+     */
+    static Backend choose(String wanted, boolean nativeAvailable, java.util.function.Consumer<String> warn) {
+        String setting = wanted == null ? "" : wanted.trim().toLowerCase(Locale.ROOT);
+        switch (setting) {
             case "java":
                 return Backend.JAVA;
             case "native":
-                if (!NativeBlas.available()) {
-                    throw new IllegalStateException("rnn.gemm=native but " + NativeBlas.unavailableBecause());
-                }
-                return Backend.NATIVE;
+                if (nativeAvailable) return Backend.NATIVE;
+                warn.accept("rnn.gemm / RNN_GEMM asks for native BLAS, but " + NativeBlas.unavailableBecause()
+                        + "; using the pure-Java kernel");
+                return Backend.JAVA;
             case "":
             case "auto":
-                return NativeBlas.available() ? Backend.NATIVE : Backend.JAVA;
+                return nativeAvailable ? Backend.NATIVE : Backend.JAVA;
             default:
-                throw new IllegalArgumentException(
-                        "rnn.gemm / RNN_GEMM must be java, native or auto, but is '" + wanted + "'");
+                warn.accept("rnn.gemm / RNN_GEMM must be java, native or auto, but is '" + wanted + "'; using auto");
+                return nativeAvailable ? Backend.NATIVE : Backend.JAVA;
         }
     }
 

@@ -101,23 +101,20 @@ public final class Trainer {
         return history;
     }
 
-    /** One Adam step, turning a NaN or infinite cost into an error that says where it happened. */
+    /** One Adam step, turning a NaN or infinite cost (trainStep's ArithmeticException) into an error that says where. */
     private static float step(ImageRNN model, Adam optimizer, Tensor3 X, int[] y, int epoch, int batch,
                               int total_batch) {
-        float cost;
         try {
-            cost = model.trainStep(X, y, optimizer);
-        } catch (ArithmeticException | IllegalStateException e) {
+            return model.trainStep(X, y, optimizer);
+        } catch (ArithmeticException e) {
             throw stopped(epoch, batch, total_batch, e.getMessage(), e);
         }
-        if (!Float.isFinite(cost)) throw stopped(epoch, batch, total_batch, "the cost is " + cost, null);
-        return cost;
     }
 
     private static ArithmeticException stopped(int epoch, int batch, int total_batch, String why, Throwable cause) {
         ArithmeticException e = new ArithmeticException("training stopped at epoch " + epoch + ", batch " + batch
                 + " of " + total_batch + ": " + why + " (try a smaller learning_rate)");
-        if (cause != null) e.initCause(cause);
+        e.initCause(cause);
         return e;
     }
 

@@ -163,4 +163,20 @@ class GemmTest {
                 ? Gemm.Backend.JAVA : Gemm.Backend.NATIVE;
         assertEquals(expected, Gemm.backend(), Gemm.describe());
     }
+
+    @Test
+    void aSettingThatCannotBeHonouredIsWarnedOfAndTheProductsStillRun() {
+        java.util.List<String> warnings = new java.util.ArrayList<>();
+        assertEquals(Gemm.Backend.JAVA, Gemm.choose("java", true, warnings::add));
+        assertEquals(Gemm.Backend.NATIVE, Gemm.choose(null, true, warnings::add));
+        assertEquals(Gemm.Backend.JAVA, Gemm.choose("auto", false, warnings::add));
+        assertEquals(Gemm.Backend.NATIVE, Gemm.choose(" Native ", true, warnings::add));
+        assertEquals(java.util.List.of(), warnings);
+        assertEquals(Gemm.Backend.NATIVE, Gemm.choose("fast", true, warnings::add));
+        assertEquals(Gemm.Backend.JAVA, Gemm.choose("native", false, warnings::add));
+        assertEquals(2, warnings.size());
+        assertEquals("rnn.gemm / RNN_GEMM must be java, native or auto, but is 'fast'; using auto", warnings.get(0));
+        assertTrue(warnings.get(1).startsWith("rnn.gemm / RNN_GEMM asks for native BLAS, but "), warnings.get(1));
+        assertTrue(warnings.get(1).endsWith("; using the pure-Java kernel"), warnings.get(1));
+    }
 }
