@@ -108,6 +108,10 @@ fetch_plotly() {
     say "plotly.js: not fetched; plots will be SVG pictures only"
     return 0
   fi
+  if [ ! -f "$tmp/package/plotly-basic.min.js" ]; then
+    rm -rf "$tmp"
+    die "$PLOTLY_PACKAGE has no plotly-basic.min.js"
+  fi
   got="$(sha256_of "$tmp/package/plotly-basic.min.js")"
   if [ "$got" != "$PLOTLY_SHA256" ]; then
     rm -rf "$tmp"
@@ -172,10 +176,6 @@ setup() {
   install_kernel
 }
 
-notebooks() {
-  ls "$ROOT"/notebooks/*.ipynb
-}
-
 run_notebooks() {
   if command -v jupyter >/dev/null 2>&1 && kernel_installed; then
     say "notebooks: executing through the Jupyter kernel 'java'"
@@ -184,20 +184,19 @@ run_notebooks() {
         --ExecutePreprocessor.record_timing=False ./*.ipynb)
   else
     say "notebooks: no Java kernel installed; executing through JShell, as the kernel would"
-    # shellcheck disable=SC2046
-    java -cp "$JAR" rnn.tools.NotebookRunner --write $(notebooks)
+    java -cp "$JAR" rnn.tools.NotebookRunner --write "$ROOT"/notebooks/*.ipynb
   fi
 }
 
 open_lab() {
   cd "$ROOT/notebooks"
-  local as_root=()
-  [ "$(id -u)" = 0 ] && as_root=(--allow-root) # containers and CI machines often run as root
+  # containers and CI machines often run as root, which Jupyter refuses without --allow-root
+  [ "$(id -u)" = 0 ] && set -- --allow-root "$@"
   if command -v jupyter-lab >/dev/null 2>&1; then
-    exec jupyter lab "${as_root[@]}" "$@"
+    exec jupyter lab "$@"
   elif command -v jupyter-notebook >/dev/null 2>&1; then
     say "JupyterLab is missing: opening the classic Notebook"
-    exec jupyter notebook "${as_root[@]}" "$@"
+    exec jupyter notebook "$@"
   else
     die "no Jupyter here: create the environment with 'conda env create -f environment.yml', 'conda activate rnn-notebooks', then ./build.sh lab"
   fi
@@ -224,7 +223,7 @@ main() {
     lab) setup; open_lab "$@" ;;
     run) setup; run_notebooks ;;
     train)
-      [ -f "$JAR" ] || build_jar
+      build_jar
       fetch_data
       exec java -jar "$JAR" train --data "$MNIST_DIR" "$@"
       ;;

@@ -19,7 +19,7 @@ import rnn.linalg.Tanh;
  * <p>The forward pass, backpropagation through time and the Adam update run on {@code float[]} buffers
  * that are allocated for the largest batch seen and reused; a batch's rows are shared among the threads of
  * {@link Workers}. Inference goes through the data in chunks of at most {@value #CHUNK} sequences per thread, so
- * 10,000 test images need a few megabytes. An instance is not thread-safe.
+ * 10,000 test images need about 10 MB a thread. An instance is not thread-safe.
  */
 public final class ImageRNN {
     /** How many sequences inference unrolls at once. */

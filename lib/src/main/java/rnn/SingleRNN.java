@@ -3,8 +3,9 @@ package rnn;
 import org.ejml.data.FMatrixRMaj;
 
 /**
- * The seed's first model, {@code SingleRNN(N_INPUTS, N_NEURONS)} with N_NEURONS = 1: a single recurrent
- * neuron unrolled through two time steps. The same computation as {@link BasicRNN}, under the seed's name.
+ * The seed's first model, {@code SingleRNN(N_INPUTS, N_NEURONS)}, which the seed builds with N_NEURONS = 1: a
+ * single recurrent neuron unrolled through two time steps. The same computation as {@link BasicRNN} (any
+ * n_neurons works), under the seed's name.
  */
 public class SingleRNN extends BasicRNN {
     /** Wx then Wy from {@code tf.random_normal}, and b = 0. */

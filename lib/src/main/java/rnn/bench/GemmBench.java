@@ -20,12 +20,12 @@ public final class GemmBench {
 
     private static final Shape[] SHAPES = {
             new Shape(false, false, 150, 150, 150, "Y(t-1)·Wy, one step"),
-            new Shape(false, false, 150, 150, 178, "[X(t) Y(t-1)]·W, one step"),
+            new Shape(false, false, 150, 150, 178, "[X(t) Y(t-1)]·W, one step (the concatenated form; for comparison)"),
             new Shape(false, false, 4200, 150, 28, "X·Wx, all 28 steps at once"),
             new Shape(true, false, 150, 150, 150, "dWy += Y(t-1)ᵀ·dZ(t)"),
             new Shape(false, true, 150, 150, 150, "dY(t-1) = dZ(t)·Wyᵀ"),
             new Shape(true, false, 28, 150, 4200, "dWx += Xᵀ·dZ, all 28 steps at once"),
-            new Shape(true, false, 28, 150, 150, "dWx += X(t)ᵀ·dZ(t), one step"),
+            new Shape(true, false, 28, 150, 150, "dWx += X(t)ᵀ·dZ(t), one step (per-step form; for comparison)"),
     };
 
     public static void main(String[] args) {

@@ -22,7 +22,7 @@ public final class TrainingHistory {
             DoubleColumn.create("seconds"));
 
     public TrainingHistory() {
-        // Printed as the seed prints them: cost to 9 decimals, accuracies to 4, seconds to 1.
+        // Printed rounded: cost to 9 decimals, as the seed prints it; accuracies to 4 (the test set's resolution); seconds to 1.
         table.doubleColumn("cost").setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(9));
         table.doubleColumn("train_accuracy").setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(4));
         table.doubleColumn("test_accuracy").setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(4));
