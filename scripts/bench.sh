@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One MNIST training epoch of the Java trainer and of PyTorch (1 thread, its fastest setting here),
 # alternating, BENCH_ROUNDS times (default 3); prints every run, the medians, and on its last line
-#   epoch seconds: java 1.9, pytorch 4.1, ratio 0.46
+#   epoch seconds: java 1.9, pytorch 4.1, ratio 0.45
 # (ratio = java / pytorch; below 1 the Java trainer is faster).
 #
 # Environment: MNIST_DIR (default data/mnist), BENCH_ROUNDS (default 3),
