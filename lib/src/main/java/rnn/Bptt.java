@@ -61,15 +61,17 @@ public final class Bptt {
         checkShape("db", db, 1, n_neurons);
         DynamicRNN.checkLengths(sequence_length, m, n_steps);
         new Bptt(m, n_inputs, n_neurons).backward(
-                m, n_steps, X.data(), 0, outputs.data(), sequence_length, cell.W().data, dStates.data, dW.data, db.data);
+                m, n_steps, X.data(), 0, outputs.data(), sequence_length, 0, cell.W().data, dStates.data, dW.data,
+                db.data);
     }
 
     /**
      * The same on row-major arrays, for m ≤ capacity sequences: X holds m rows of n_steps·n_inputs from
      * {@code offX}, outputs m rows of n_steps·n_neurons, {@code W} the cell's kernel, dStates m rows of
-     * n_neurons. {@code sequence_length} may be null (all n_steps). Adds to dW and db.
+     * n_neurons. Sequence i's length is {@code sequence_length[lengthOffset + i]}; {@code sequence_length} may be null
+     * (all n_steps). Adds to dW and db.
      */
-    public void backward(int m, int n_steps, float[] X, int offX, float[] outputs, int[] sequence_length,
+    public void backward(int m, int n_steps, float[] X, int offX, float[] outputs, int[] sequence_length, int lengthOffset,
                          float[] W, float[] dStates, float[] dW, float[] db) {
         if (m > capacity) {
             throw new IllegalArgumentException("batch of " + m + " sequences but this Bptt holds " + capacity);
@@ -88,7 +90,7 @@ public final class Bptt {
             boolean anyActive = false;
             for (int i = 0; i < m; i++) {
                 int r = i * ldY + t * n;
-                if (sequence_length == null || t < sequence_length[i]) {
+                if (sequence_length == null || t < sequence_length[lengthOffset + i]) {
                     anyActive = true;
                     // dZ(t) = dY(t) ⊙ (1 − Y(t)²)
                     for (int j = 0; j < n; j++) dZ[r + j] = dY[r + j] * (1 - outputs[r + j] * outputs[r + j]);
@@ -104,7 +106,7 @@ public final class Bptt {
                 Gemm.gemm(false, true, m, n, n, dZ, t * n, ldY, W, offWy, n, 0f, dY, (t - 1) * n, ldY);
             }
             for (int i = 0; i < m; i++) {
-                if (!anyActive || (sequence_length != null && t >= sequence_length[i])) {
+                if (!anyActive || (sequence_length != null && t >= sequence_length[lengthOffset + i])) {
                     // a row that only carried its state through step t passes dY(t) on unchanged
                     System.arraycopy(dY, i * ldY + t * n, dY, i * ldY + (t - 1) * n, n);
                 }

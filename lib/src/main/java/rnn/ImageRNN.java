@@ -275,13 +275,10 @@ public final class ImageRNN {
         final float[] db = new float[n_neurons];
         final float[] dW_dense = new float[n_neurons * n_outputs];
         final float[] db_dense = new float[n_outputs];
-        /** This part's slice of sequence_length. */
-        final int[] lengths;
         double lossSum;
 
         Part(int capacity) {
             buffers = new Buffers(capacity);
-            lengths = new int[capacity];
         }
 
         /** Rows [from, to) of a batch of m: forward, loss, and the gradients of the batch's mean loss. */
@@ -296,12 +293,7 @@ public final class ImageRNN {
             dense.backward(buf.states, rows, buf.dLogits, dW_dense, db_dense, buf.dStates);
             Arrays.fill(dW, 0f);
             Arrays.fill(db, 0f);
-            int[] partLengths = null;
-            if (sequence_length != null) {
-                System.arraycopy(sequence_length, from, lengths, 0, rows);
-                partLengths = lengths;
-            }
-            buf.bptt.backward(rows, n_steps, X, offX, buf.outputs, partLengths, cell.W().data,
+            buf.bptt.backward(rows, n_steps, X, offX, buf.outputs, sequence_length, from, cell.W().data,
                     buf.dStates, dW, db);
         }
     }
