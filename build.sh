@@ -18,6 +18,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 JAR="$ROOT/lib/target/rnn-notebooks.jar"
+RUNNER_JAR="$ROOT/tools/notebook-runner/target/notebook-runner.jar"
 CACHE="$ROOT/.cache"
 MNIST_DIR="${MNIST_DIR:-$ROOT/data/mnist}"
 export MNIST_DIR
@@ -127,8 +128,8 @@ build_jar() {
   need java "install a JDK 17 (environment.yml has one)"
   need mvn "install Maven (environment.yml has it)"
   fetch_plotly
-  say "jar: building $JAR"
-  (cd "$ROOT/lib" && mvn -q -B -Dstyle.color=never package -DskipTests) || die "the helper jar did not build (see Maven's messages above)"
+  say "jar: building $JAR (and the notebook runner and bench under tools/)"
+  (cd "$ROOT" && mvn -q -B -Dstyle.color=never package -DskipTests) || die "the helper jar did not build (see Maven's messages above)"
 }
 
 # The Python that runs `jupyter` (from its #! line), so that its kernel list and pip are the ones Jupyter uses.
@@ -184,7 +185,7 @@ run_notebooks() {
         --ExecutePreprocessor.record_timing=False ./*.ipynb)
   else
     say "notebooks: no Java kernel installed; executing through JShell, as the kernel would"
-    java -cp "$JAR" rnn.tools.NotebookRunner --write "$ROOT"/notebooks/*.ipynb
+    java -cp "$JAR:$RUNNER_JAR" rnn.runner.NotebookRunner --write "$ROOT"/notebooks/*.ipynb
   fi
 }
 
@@ -218,7 +219,7 @@ main() {
     test)
       setup
       say "tests: unit tests and every notebook (through JShell)"
-      (cd "$ROOT/lib" && mvn -B -Dstyle.color=never test)
+      (cd "$ROOT" && mvn -B -Dstyle.color=never test)
       ;;
     lab) setup; open_lab "$@" ;;
     run) setup; run_notebooks ;;

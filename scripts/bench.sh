@@ -14,6 +14,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JAR="${RNN_JAR:-$ROOT/lib/target/rnn-notebooks.jar}"
+BENCH_JAR="$ROOT/tools/bench/target/bench.jar"
 MNIST_DIR="${MNIST_DIR:-$ROOT/data/mnist}"
 ROUNDS="${BENCH_ROUNDS:-3}"
 PYTORCH_SCRIPT="$ROOT/../shared/bench/pytorch_mnist_rnn.py"
@@ -24,9 +25,9 @@ die() { echo "bench.sh: $*" >&2; exit 1; }
 [[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]] || die "BENCH_ROUNDS must be a positive whole number, got '$ROUNDS'"
 [[ -f "$MNIST_DIR/train-images-idx3-ubyte" ]] || die "no MNIST in $MNIST_DIR (run ./build.sh data, or set MNIST_DIR)"
 [[ -f "$PYTORCH_SCRIPT" ]] || die "the PyTorch reference is missing: expected $PYTORCH_SCRIPT"
-if [[ ! -f "$JAR" ]]; then
+if [[ ! -f "$JAR" || ! -f "$BENCH_JAR" ]]; then
   echo "building $JAR ..." >&2
-  (cd "$ROOT/lib" && mvn -q -B package -DskipTests) || die "the helper jar did not build"
+  (cd "$ROOT" && mvn -q -B package -DskipTests) || die "the helper jar did not build"
 fi
 # PyTorch for the reference run (required), and OpenBLAS as the system BLAS (libblas.so.3) for the Java
 # run's native path (wanted: without it the Java run takes its pure-Java path); both from Debian's packages.
@@ -50,7 +51,7 @@ median() { printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? 
 java_s=(); torch_s=(); infer_s=(); rss=()
 for ((round = 1; round <= ROUNDS; round++)); do
   # shellcheck disable=SC2086
-  out="$(OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS:-1}" java ${JAVA_OPTS:-} -cp "$JAR" rnn.bench.Bench --data "$MNIST_DIR" 2>&1)" \
+  out="$(OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS:-1}" java ${JAVA_OPTS:-} -cp "$JAR:$BENCH_JAR" rnn.bench.Bench --data "$MNIST_DIR" 2>&1)" \
     || { echo "$out" >&2; die "the Java run failed"; }
   j="$(field train_seconds <<<"$out")"
   [[ -n "$j" ]] || { echo "$out" >&2; die "the Java run printed no train_seconds"; }

@@ -37,7 +37,7 @@ public class BasicRNN {
                     + X0.numRows + " rows and X1 has " + X1.numRows);
         }
         // Y(-1) = 0, so the first step is Y0 = tanh(X0·Wx + 0·Wy + b)
-        FMatrixRMaj Y0 = cell.step(X0, cell.zeroState(X0.numRows));
+        FMatrixRMaj Y0 = cell.step(X0, cell.zeroState(X0.numRows).output());
         FMatrixRMaj Y1 = cell.step(X1, Y0);
         return new TwoSteps(Y0, Y1);
     }

@@ -3,6 +3,7 @@ package rnn;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.Locale;
 
 import org.ejml.data.FMatrixRMaj;
 
@@ -272,5 +273,25 @@ public final class NumpyFormat {
         private String padLeft(String text) {
             return text.length() >= width ? text : " ".repeat(width - text.length()) + text;
         }
+    }
+
+    /**
+     * {@code str()} of a numpy float32 as the seed's numpy printed it: 6 significant digits
+     * ({@code %.6g}, rounding the exact binary value) with a {@code .0} added to whole numbers:
+     * 0.94666666f → "0.946667", 0.96f → "0.96", 1f → "1.0", 0.9265f → "0.9265".
+     */
+    public static String scalar(float value) {
+        if (Float.isNaN(value)) return "nan";
+        if (Float.isInfinite(value)) return value > 0 ? "inf" : "-inf";
+        if (value == 0) return (1 / value < 0) ? "-0.0" : "0.0";
+        BigDecimal rounded = new BigDecimal(value).round(new MathContext(6, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+        int exponent = rounded.precision() - rounded.scale() - 1; // the x in d.ddddd × 10^x
+        if (exponent < -4 || exponent >= 6) {
+            // %g's scientific form: mantissa without trailing zeros, exponent with a sign and >= 2 digits
+            String mantissa = rounded.movePointLeft(exponent).toPlainString();
+            return mantissa + (exponent < 0 ? "e-" : "e+") + String.format(Locale.ROOT, "%02d", Math.abs(exponent));
+        }
+        String plain = rounded.toPlainString();
+        return plain.contains(".") ? plain : plain + ".0";
     }
 }

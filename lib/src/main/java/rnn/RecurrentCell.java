@@ -1,5 +1,7 @@
 package rnn;
 
+import java.util.List;
+
 import org.ejml.data.FMatrixRMaj;
 import org.ejml.dense.row.CommonOps_FDRM;
 
@@ -11,9 +13,12 @@ import rnn.linalg.Gemm;
  *   Y(t) = tanh( X(t)·Wx + Y(t-1)·Wy + b )  =  tanh( [X(t) Y(t-1)]·W + b ),   W = [Wx; Wy]
  * </pre>
  * The parameters are TF's: the kernel W, (n_inputs + n_neurons) × n_neurons with the rows of Wx
- * first, and the bias b, 1 × n_neurons.
+ * first, and the bias b, 1 × n_neurons. Its state is its output: {@code CellState.of(Y)}.
+ *
+ * <p>This class is where the equation lives; {@code rnn.fast.FastRecurrentCell} runs it again on the training
+ * loop's buffers, and the parity tests hold the two together.
  */
-public final class RecurrentCell {
+public final class RecurrentCell implements Cell {
     private final int n_inputs;
     private final int n_neurons;
     private final FMatrixRMaj W;
@@ -45,8 +50,8 @@ public final class RecurrentCell {
         int n_inputs = Wx.numRows;
         int n_neurons = Wx.numCols;
         checkSizes(n_inputs, n_neurons);
-        checkShape("Wy", Wy, n_neurons, n_neurons, "n_neurons × n_neurons");
-        checkShape("b", b, 1, n_neurons, "1 × n_neurons");
+        Shapes.check("Wy", Wy, n_neurons, n_neurons, "n_neurons × n_neurons");
+        Shapes.check("b", b, 1, n_neurons, "1 × n_neurons");
         FMatrixRMaj W = new FMatrixRMaj(n_inputs + n_neurons, n_neurons);
         CommonOps_FDRM.insert(Wx, W, 0, 0);
         CommonOps_FDRM.insert(Wy, W, n_inputs, 0);
@@ -61,23 +66,29 @@ public final class RecurrentCell {
             throw new IllegalArgumentException("the kernel W must be (n_inputs + n_neurons) × n_neurons with n_inputs >= 1,"
                     + " so it needs more rows than columns, but W is " + W.numRows + "×" + W.numCols);
         }
-        checkShape("b", b, 1, n_neurons, "1 × n_neurons");
+        Shapes.check("b", b, 1, n_neurons, "1 × n_neurons");
         return new RecurrentCell(n_inputs, n_neurons, W.copy(), b.copy());
     }
 
-    private static void checkShape(String name, FMatrixRMaj m, int rows, int cols, String rule) {
-        if (m.numRows != rows || m.numCols != cols) {
-            throw new IllegalArgumentException(name + " must be " + rule + " = " + rows + "×" + cols
-                    + " but is " + m.numRows + "×" + m.numCols);
-        }
-    }
-
+    @Override
     public int n_inputs() {
         return n_inputs;
     }
 
+    @Override
     public int n_neurons() {
         return n_neurons;
+    }
+
+    /** W = [Wx; Wy] then b (TF names them "kernel" and "bias"). */
+    @Override
+    public List<FMatrixRMaj> parameters() {
+        return List.of(W, b);
+    }
+
+    @Override
+    public List<String> parameterNames() {
+        return List.of("W", "b");
     }
 
     /** The kernel W = [Wx; Wy], live: training updates it in place. */
@@ -101,11 +112,18 @@ public final class RecurrentCell {
     }
 
     /** Y(-1) = 0 for a batch of m instances, TF's {@code cell.zero_state(m, tf.float32)}. */
-    public FMatrixRMaj zeroState(int m) {
+    @Override
+    public CellState zeroState(int m) {
         if (m < 0) {
             throw new IllegalArgumentException("the batch size m must be >= 0 but was given m = " + m);
         }
-        return new FMatrixRMaj(m, n_neurons);
+        return CellState.of(new FMatrixRMaj(m, n_neurons));
+    }
+
+    /** {@link #step(FMatrixRMaj, FMatrixRMaj)} on the state Y(t-1); the new state is Y(t). */
+    @Override
+    public CellState step(FMatrixRMaj X_t, CellState state) {
+        return CellState.of(step(X_t, state.output()));
     }
 
     /** One time step for a batch: returns a new m × n_neurons Y(t) = tanh(X(t)·Wx + Y(t-1)·Wy + b). */
@@ -141,24 +159,6 @@ public final class RecurrentCell {
                 // StrictMath: the same bits on every JVM, so printed tensors repeat everywhere
                 Z.data[row + c] = (float) StrictMath.tanh(Z.data[row + c] + b.data[c]);
             }
-        }
-    }
-
-    /**
-     * Checks that X is [batch, n_steps, n_inputs] for this cell; {@code n_steps < 0} accepts any number
-     * of steps. {@code who} names the caller in the message.
-     */
-    void checkInput(Tensor3 X, int n_steps, String who) {
-        if (X == null) {
-            throw new IllegalArgumentException(who + " expects X of shape [batch, n_steps, n_inputs] but was given null");
-        }
-        if (n_steps >= 0 && X.dim(1) != n_steps) {
-            throw new IllegalArgumentException(who + " was built for n_steps = " + n_steps + " but X has shape "
-                    + X.shapeString() + ", i.e. " + X.dim(1) + " time steps");
-        }
-        if (X.dim(2) != n_inputs) {
-            throw new IllegalArgumentException(who + " has n_inputs = " + n_inputs + " but X has shape "
-                    + X.shapeString() + ", i.e. " + X.dim(2) + " input features");
         }
     }
 

@@ -43,7 +43,7 @@ public final class SoftmaxCrossEntropy {
      * sum of their losses, and (when {@code dLogits} is not null) writes their share of the gradient of the
      * batch's mean loss, (softmax − onehot) / batch. Row i's label is {@code labels[labelOffset + i]}.
      */
-    static double lossSumAndGradient(float[] logits, int m, int n_classes, int[] labels, int labelOffset, int batch,
+    public static double lossSumAndGradient(float[] logits, int m, int n_classes, int[] labels, int labelOffset, int batch,
                                      float[] dLogits) {
         double total = 0;
         for (int i = 0; i < m; i++) {
@@ -67,7 +67,7 @@ public final class SoftmaxCrossEntropy {
     }
 
     /** Throws unless there is one label per row, each in [0, n_classes), and at least one row. */
-    static void checkLabels(int[] labels, int rows, int n_classes) {
+    public static void checkLabels(int[] labels, int rows, int n_classes) {
         if (labels == null) throw new IllegalArgumentException("labels is null; expected " + rows + " class indices");
         if (labels.length != rows) {
             throw new IllegalArgumentException("labels has " + labels.length + " entries but logits has " + rows + " rows");

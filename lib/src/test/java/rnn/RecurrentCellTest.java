@@ -39,7 +39,7 @@ class RecurrentCellTest {
         Init init = new Init(7);
         RecurrentCell cell = new RecurrentCell(4, 6, init);
         FMatrixRMaj X_t = init.randomNormal(5, 4);
-        FMatrixRMaj Y_prev = cell.step(init.randomNormal(5, 4), cell.zeroState(5));
+        FMatrixRMaj Y_prev = cell.step(init.randomNormal(5, 4), cell.zeroState(5).output());
         FMatrixRMaj separate = cell.step(X_t, Y_prev);
         FMatrixRMaj concatenated = cell.stepConcatenated(X_t, Y_prev);
         assertEquals(5, separate.numRows);
@@ -83,11 +83,11 @@ class RecurrentCellTest {
         FMatrixRMaj X_t = new FMatrixRMaj(new float[][] {{1f, -1f}});
         // Y = tanh(1·W[0, j] - 1·W[1, j] + b[j]) from a zero state
         double z = cell.W().get(0, 1) - cell.W().get(1, 1);
-        assertEquals(Math.tanh(z), cell.step(X_t, cell.zeroState(1)).get(0, 1), 1e-6);
+        assertEquals(Math.tanh(z), cell.step(X_t, cell.zeroState(1).output()).get(0, 1), 1e-6);
 
         cell.b().set(0, 1, 0.5f);      // in-place updates, as the trainer makes
         cell.W().set(1, 1, cell.W().get(1, 1) - 0.25f);
-        assertEquals(Math.tanh(z + 0.25 + 0.5), cell.step(X_t, cell.zeroState(1)).get(0, 1), 1e-6);
+        assertEquals(Math.tanh(z + 0.25 + 0.5), cell.step(X_t, cell.zeroState(1).output()).get(0, 1), 1e-6);
 
         cell.Wx().set(0, 0, 99f);
         assertNotEquals(99f, cell.W().get(0, 0));
@@ -102,14 +102,14 @@ class RecurrentCellTest {
         }
         assertArrayEquals(new float[5], cell.b().data, 0f);
         assertArrayEquals(new Init(42).glorotUniform(8, 5).data, cell.W().data, 0f);
-        assertArrayEquals(new float[2 * 5], cell.zeroState(2).data, 0f);
+        assertArrayEquals(new float[2 * 5], cell.zeroState(2).output().data, 0f);
     }
 
     @Test
     void shapeErrorsNameWhatWasExpectedAndGiven() {
         RecurrentCell cell = new RecurrentCell(4, 2, new Init(1));
         IllegalArgumentException X = assertThrows(IllegalArgumentException.class,
-                () -> cell.step(new FMatrixRMaj(2, 3), cell.zeroState(2)));
+                () -> cell.step(new FMatrixRMaj(2, 3), cell.zeroState(2).output()));
         assertEquals("X(t) has 3 columns but the cell has n_inputs = 4", X.getMessage());
         IllegalArgumentException Y = assertThrows(IllegalArgumentException.class,
                 () -> cell.stepConcatenated(new FMatrixRMaj(2, 4), new FMatrixRMaj(2, 3)));

@@ -41,7 +41,7 @@ class UnrollerParityTest {
         List<FMatrixRMaj> X_seqs = Tensor3.unstack(X_BATCH);
         List<FMatrixRMaj> output_seqs = StaticRNN.static_rnn(cell, X_seqs);
         assertEquals(2, output_seqs.size());
-        FMatrixRMaj Y0 = cell.step(X_seqs.get(0), cell.zeroState(4));
+        FMatrixRMaj Y0 = cell.step(X_seqs.get(0), cell.zeroState(4).output());
         assertArrayEquals(Y0.data, output_seqs.get(0).data, 0f);
         assertArrayEquals(cell.step(X_seqs.get(1), Y0).data, output_seqs.get(1).data, 0f);
     }
@@ -50,8 +50,8 @@ class UnrollerParityTest {
     void theSeedsConstructorsBuildTheSameCellFromTheSameSeed() {
         StaticRNN staticRnn = new StaticRNN(2, 3, 5, new Init(42));
         DynamicRNN dynamicRnn = new DynamicRNN(2, 3, 5, new Init(42));
-        assertArrayEquals(cell.W().data, staticRnn.cell().W().data, 0f);
-        assertArrayEquals(cell.W().data, dynamicRnn.cell().W().data, 0f);
+        assertArrayEquals(cell.W().data, staticRnn.cell().parameters().get(0).data, 0f);
+        assertArrayEquals(cell.W().data, dynamicRnn.cell().parameters().get(0).data, 0f);
         assertArrayEquals(staticRnn.run(X_BATCH).outputs().data(), dynamicRnn.run(X_BATCH).outputs().data(), 1e-6f);
     }
 

@@ -3,13 +3,15 @@ package rnn.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
-import rnn.ImageRNN;
+
 import rnn.Init;
 import rnn.mnist.DataSet;
 import rnn.mnist.Mnist;
 import rnn.mnist.MnistDataException;
 import rnn.mnist.MnistFiles;
+import rnn.model.ImageRNN;
 import rnn.train.EpochPrinter;
+import rnn.train.ProgressBar;
 import rnn.train.Trainer;
 
 /**

@@ -9,8 +9,8 @@ import java.util.Base64;
 
 import javax.imageio.ImageIO;
 
-import rnn.kernel.KernelDisplay;
-import rnn.kernel.RichDisplay;
+import rnn.display.KernelDisplay;
+import rnn.display.RichDisplay;
 
 /**
  * A few MNIST digits with the label the model predicted and, when known, the true label. A wrong prediction is

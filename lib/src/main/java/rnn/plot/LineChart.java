@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import rnn.kernel.KernelDisplay;
-import rnn.kernel.RichDisplay;
+import rnn.display.KernelDisplay;
+import rnn.display.RichDisplay;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;

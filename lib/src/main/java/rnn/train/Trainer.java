@@ -1,14 +1,11 @@
 package rnn.train;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
-import java.util.Locale;
 import java.util.Random;
+
 import rnn.Adam;
-import rnn.ImageRNN;
 import rnn.Tensor3;
 import rnn.mnist.DataSet;
+import rnn.model.ImageRNN;
 
 /**
  * The seed's training loop: for each epoch, shuffle the training set, run Adam on
@@ -132,42 +129,5 @@ public final class Trainer {
             order[i] = order[j];
             order[j] = swap;
         }
-    }
-
-    /**
-     * The two lines the seed prints after an epoch, e.g.
-     * <pre>
-     * Epoch: 0001 cost= 0.512163897
-     * Train Accuracy:  0.946667   Test Accuracy:  0.9265
-     * </pre>
-     * The cost is Python's {@code "{:.9f}"}; the accuracies are float32 values as the seed's numpy
-     * printed them ({@link #numpyFloat32}).
-     */
-    public static String seedFormat(EpochResult r) {
-        // print("Epoch:", '%04d' % (epoch+1), "cost=", "{:.9f}".format(avg_cost))
-        String cost = new BigDecimal(r.cost()).setScale(9, RoundingMode.HALF_EVEN).toPlainString();
-        // print("Train Accuracy: ", acc_train, " ", "Test Accuracy: ", acc_test): print joins with spaces
-        return String.format(Locale.ROOT, "Epoch: %04d cost= %s\nTrain Accuracy:  %s   Test Accuracy:  %s",
-                r.epoch(), cost, numpyFloat32((float) r.train_accuracy()), numpyFloat32((float) r.test_accuracy()));
-    }
-
-    /**
-     * {@code str()} of a numpy float32 as the seed's numpy printed it: 6 significant digits
-     * ({@code %.6g}, rounding the exact binary value) with a {@code .0} added to whole numbers:
-     * 0.94666666f → "0.946667", 0.96f → "0.96", 1f → "1.0", 0.9265f → "0.9265".
-     */
-    public static String numpyFloat32(float value) {
-        if (Float.isNaN(value)) return "nan";
-        if (Float.isInfinite(value)) return value > 0 ? "inf" : "-inf";
-        if (value == 0) return (1 / value < 0) ? "-0.0" : "0.0";
-        BigDecimal rounded = new BigDecimal(value).round(new MathContext(6, RoundingMode.HALF_EVEN)).stripTrailingZeros();
-        int exponent = rounded.precision() - rounded.scale() - 1; // the x in d.ddddd × 10^x
-        if (exponent < -4 || exponent >= 6) {
-            // %g's scientific form: mantissa without trailing zeros, exponent with a sign and >= 2 digits
-            String mantissa = rounded.movePointLeft(exponent).toPlainString();
-            return mantissa + (exponent < 0 ? "e-" : "e+") + String.format(Locale.ROOT, "%02d", Math.abs(exponent));
-        }
-        String plain = rounded.toPlainString();
-        return plain.contains(".") ? plain : plain + ".0";
     }
 }

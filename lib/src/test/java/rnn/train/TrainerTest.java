@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import rnn.ImageRNN;
+import rnn.model.ImageRNN;
 import rnn.Init;
 import rnn.mnist.DataSet;
 
@@ -132,32 +132,32 @@ class TrainerTest {
             // accuracies as TF computes them: a float32 mean of 0/1 values
             EpochResult r = new EpochResult(e + 1, costs[e], (float) train_correct[e] / 150,
                     (float) test_correct[e] / 10000, 30);
-            assertEquals(seed[e], Trainer.seedFormat(r));
+            assertEquals(seed[e], EpochPrinter.seedFormat(r));
         }
     }
 
     @Test
     void costHasNineDecimalsRoundedLikePython() {
         assertEquals("Epoch: 0012 cost= 2.302585093\nTrain Accuracy:  0.1   Test Accuracy:  0.0",
-                Trainer.seedFormat(new EpochResult(12, Math.log(10), 0.1f, 0f, 1)));
+                EpochPrinter.seedFormat(new EpochResult(12, Math.log(10), 0.1f, 0f, 1)));
         // "{:.9f}".format(1/3) == '0.333333333'; format(0.5) == '0.500000000'
-        assertTrue(Trainer.seedFormat(new EpochResult(1, 1.0 / 3, 1, 1, 1)).startsWith("Epoch: 0001 cost= 0.333333333\n"));
-        assertTrue(Trainer.seedFormat(new EpochResult(1, 0.5, 1, 1, 1)).endsWith("Train Accuracy:  1.0   Test Accuracy:  1.0"));
+        assertTrue(EpochPrinter.seedFormat(new EpochResult(1, 1.0 / 3, 1, 1, 1)).startsWith("Epoch: 0001 cost= 0.333333333\n"));
+        assertTrue(EpochPrinter.seedFormat(new EpochResult(1, 0.5, 1, 1, 1)).endsWith("Train Accuracy:  1.0   Test Accuracy:  1.0"));
         // 0.1234567895 is stored as 0.12345678949999999...: Python prints 0.123456789
-        assertTrue(Trainer.seedFormat(new EpochResult(1, 0.1234567895, 1, 1, 1)).contains("cost= 0.123456789\n"));
+        assertTrue(EpochPrinter.seedFormat(new EpochResult(1, 0.1234567895, 1, 1, 1)).contains("cost= 0.123456789\n"));
     }
 
     @Test
     void float32StrLikeTheSeedsNumpy() {
-        assertEquals("0.946667", Trainer.numpyFloat32(142f / 150));
-        assertEquals("0.96", Trainer.numpyFloat32(0.96f));
-        assertEquals("1.0", Trainer.numpyFloat32(1f));
-        assertEquals("0.0", Trainer.numpyFloat32(0f));
-        assertEquals("0.0001", Trainer.numpyFloat32(1f / 10000));
-        assertEquals("1e-05", Trainer.numpyFloat32(1e-5f));
-        assertEquals("1.23457e+08", Trainer.numpyFloat32(123456789f));
-        assertEquals("123457.0", Trainer.numpyFloat32(123456.7f));
-        assertEquals("nan", Trainer.numpyFloat32(Float.NaN));
+        assertEquals("0.946667", rnn.NumpyFormat.scalar(142f / 150));
+        assertEquals("0.96", rnn.NumpyFormat.scalar(0.96f));
+        assertEquals("1.0", rnn.NumpyFormat.scalar(1f));
+        assertEquals("0.0", rnn.NumpyFormat.scalar(0f));
+        assertEquals("0.0001", rnn.NumpyFormat.scalar(1f / 10000));
+        assertEquals("1e-05", rnn.NumpyFormat.scalar(1e-5f));
+        assertEquals("1.23457e+08", rnn.NumpyFormat.scalar(123456789f));
+        assertEquals("123457.0", rnn.NumpyFormat.scalar(123456.7f));
+        assertEquals("nan", rnn.NumpyFormat.scalar(Float.NaN));
     }
 
     /** Records every event. */

@@ -1,0 +1,281 @@
+package rnn.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.ejml.data.FMatrixRMaj;
+
+import rnn.Accuracy;
+import rnn.Adam;
+import rnn.Dense;
+import rnn.Init;
+import rnn.RecurrentCell;
+import rnn.Shapes;
+import rnn.SoftmaxCrossEntropy;
+import rnn.Tensor3;
+import rnn.fast.BatchSplit;
+import rnn.fast.Bptt;
+import rnn.fast.Buffers;
+import rnn.fast.ChunkedInference;
+import rnn.fast.Unroll;
+
+/**
+ * The seed's {@code ImageRNN}: a {@link RecurrentCell} of n_neurons unrolled by dynamic_rnn over the n_steps
+ * rows of each image, its final states fed to a {@link Dense} layer of n_outputs logits,
+ * <pre>
+ *   logits   = fully_connected(states, n_outputs, activation_fn=None)
+ *   loss     = reduce_mean(sparse_softmax_cross_entropy_with_logits(labels=y, logits=logits))
+ *   accuracy = reduce_mean(cast(in_top_k(logits, y, 1)))
+ * </pre>
+ * and one Adam step of TF's {@code optimizer.minimize(loss)} in {@link #trainStep}.
+ *
+ * <p>The computation runs on the fast path ({@code rnn.fast}): each thread of {@link BatchSplit} takes a part of
+ * the batch's rows on its own {@link Buffers}, and the parts' gradients are added in part order; inference goes
+ * through the data in chunks ({@link ChunkedInference}). An instance is not thread-safe.
+ */
+public final class ImageRNN {
+    private final int n_steps;
+    private final int n_inputs;
+    private final int n_outputs;
+    private final RecurrentCell cell;
+    private final Dense dense;
+    /** The cell's parameters, then the dense layer's: the order of gradients, Adam's moments and {@link Gradients}. */
+    private final List<FMatrixRMaj> parameters;
+    private final List<String> parameterNames;
+    /** dL/dθ of the last batch for each θ of {@link #parameters}, the sum of the parts'. */
+    private final List<FMatrixRMaj> gradients = new ArrayList<>();
+    private final float[][] parameterData;
+    private final float[][] gradientData;
+    private final int[] parameterSizes;
+    /** One per thread sharing a batch, each with its own buffers and share of the gradients. */
+    private Part[] parts = new Part[0];
+
+    /** The cell is drawn from {@code init} first, then the dense layer, as TF creates the variables. */
+    public ImageRNN(int n_steps, int n_inputs, int n_neurons, int n_outputs, Init init) {
+        if (n_steps <= 0 || n_inputs <= 0 || n_neurons <= 0 || n_outputs <= 0) {
+            throw new IllegalArgumentException("ImageRNN needs positive sizes, got n_steps = " + n_steps + ", n_inputs = "
+                    + n_inputs + ", n_neurons = " + n_neurons + ", n_outputs = " + n_outputs);
+        }
+        this.n_steps = n_steps;
+        this.n_inputs = n_inputs;
+        this.n_outputs = n_outputs;
+        this.cell = new RecurrentCell(n_inputs, n_neurons, init);
+        this.dense = new Dense(n_neurons, n_outputs, init);
+        List<FMatrixRMaj> all = new ArrayList<>(cell.parameters());
+        List<String> names = new ArrayList<>(cell.parameterNames());
+        all.addAll(List.of(dense.W(), dense.b()));
+        names.addAll(List.of("W_dense", "b_dense"));
+        this.parameters = List.copyOf(all);
+        this.parameterNames = List.copyOf(names);
+        int count = parameters.size();
+        parameterData = new float[count][];
+        gradientData = new float[count][];
+        parameterSizes = new int[count];
+        for (int p = 0; p < count; p++) {
+            FMatrixRMaj theta = parameters.get(p);
+            FMatrixRMaj gradient = new FMatrixRMaj(theta.numRows, theta.numCols);
+            gradients.add(gradient);
+            parameterData[p] = theta.data;
+            gradientData[p] = gradient.data;
+            parameterSizes[p] = theta.getNumElements();
+        }
+    }
+
+    public RecurrentCell cell() {
+        return cell;
+    }
+
+    public Dense dense() {
+        return dense;
+    }
+
+    public int n_steps() {
+        return n_steps;
+    }
+
+    public int n_inputs() {
+        return n_inputs;
+    }
+
+    public int n_neurons() {
+        return cell.n_neurons();
+    }
+
+    public int n_outputs() {
+        return n_outputs;
+    }
+
+    /** The trainable parameters, live: the cell's W and b, then the dense layer's W_dense and b_dense. */
+    public List<FMatrixRMaj> parameters() {
+        return parameters;
+    }
+
+    /** The names of {@link #parameters()}, in the same order: W, b, W_dense, b_dense. */
+    public List<String> parameterNames() {
+        return parameterNames;
+    }
+
+    /** dynamic_rnn's final states for X (m × n_neurons), every sequence n_steps long. */
+    public FMatrixRMaj states(Tensor3 X) {
+        return states(X, null);
+    }
+
+    /** dynamic_rnn's final states for X with the given lengths (null: all n_steps). */
+    public FMatrixRMaj states(Tensor3 X, int[] sequence_length) {
+        return inChunks(X, sequence_length, false);
+    }
+
+    /** The logits, m × n_outputs. */
+    public FMatrixRMaj logits(Tensor3 X) {
+        return logits(X, null);
+    }
+
+    public FMatrixRMaj logits(Tensor3 X, int[] sequence_length) {
+        return inChunks(X, sequence_length, true);
+    }
+
+    /** The mean softmax cross-entropy of the batch. */
+    public float loss(Tensor3 X, int[] y) {
+        checkLabels(X, y);
+        return SoftmaxCrossEntropy.loss(logits(X), y);
+    }
+
+    /** The fraction of sequences whose label is the top-1 class ({@code in_top_k}, k = 1). */
+    public float accuracy(Tensor3 X, int[] y) {
+        checkLabels(X, y);
+        return Accuracy.accuracy(logits(X), y);
+    }
+
+    /** The predicted class of each sequence: the argmax of its logits. */
+    public int[] predict(Tensor3 X) {
+        return Accuracy.argmax(logits(X));
+    }
+
+    /** The loss and its gradient with respect to every parameter, the model unchanged. */
+    public Gradients gradients(Tensor3 X, int[] y) {
+        return gradients(X, y, null);
+    }
+
+    public Gradients gradients(Tensor3 X, int[] y, int[] sequence_length) {
+        float loss = forwardBackward(X, y, sequence_length);
+        return new Gradients(parameterNames, gradients.stream().map(FMatrixRMaj::copy).toList(), loss);
+    }
+
+    /**
+     * TF's {@code sess.run([training_op, loss], feed_dict={X: X_batch, y: y_batch})}: forward, backpropagation
+     * through time, one Adam update of every parameter; returns the batch cost of that forward pass (computed
+     * before the update).
+     *
+     * @throws ArithmeticException if the cost is NaN or infinite; the parameters are then left unchanged
+     */
+    public float trainStep(Tensor3 X, int[] y, Adam optimizer) {
+        float cost = forwardBackward(X, y, null);
+        if (!Float.isFinite(cost)) {
+            throw new ArithmeticException("the batch cost is " + cost + ": training diverged"
+                    + " (a smaller learning_rate may help); the parameters were not updated");
+        }
+        optimizer.step(parameterData, gradientData, parameterSizes);
+        return cost;
+    }
+
+    /**
+     * Forward through time and the dense layer, the loss, then every gradient into {@link #gradients}. The batch's
+     * rows are split into {@link BatchSplit#count()} parts that run side by side; the loss is the sum of the parts'
+     * losses over m, and each gradient the sum of the parts' gradients, added in part order.
+     */
+    private float forwardBackward(Tensor3 X, int[] y, int[] sequence_length) {
+        checkInput(X, sequence_length);
+        checkLabels(X, y);
+        int m = X.dim(0);
+        int count = Math.min(BatchSplit.count(), m);
+        Part[] ps = partsFor(count, BatchSplit.largestPart(m, count));
+        BatchSplit.run(count, p -> ps[p].forwardBackward(X.data(), m, BatchSplit.from(p, m, count),
+                BatchSplit.from(p + 1, m, count), y, sequence_length));
+        double lossSum = 0;
+        for (int p = 0; p < count; p++) {
+            lossSum += ps[p].lossSum;
+            for (int g = 0; g < gradientData.length; g++) {
+                BatchSplit.sumInto(gradientData[g], ps[p].grads[g], p == 0);
+            }
+        }
+        return (float) (lossSum / m);
+    }
+
+    /** States (or logits) of X, chunk by chunk ({@link ChunkedInference}). */
+    private FMatrixRMaj inChunks(Tensor3 X, int[] sequence_length, boolean logits) {
+        checkInput(X, sequence_length);
+        int total = X.dim(0);
+        int width = logits ? n_outputs : n_neurons();
+        FMatrixRMaj result = new FMatrixRMaj(total, width);
+        if (total == 0) return result;
+        Part[] ps = partsFor(ChunkedInference.threads(total), ChunkedInference.chunkSize(total));
+        ChunkedInference.run(total, (p, start, m) -> {
+            Part part = ps[p];
+            part.forward(X.data(), start, m, sequence_length);
+            float[] rows = logits ? part.logits : part.states;
+            System.arraycopy(rows, 0, result.data, start * width, m * width);
+        });
+        return result;
+    }
+
+    /** {@code count} parts, each with room for {@code rows} sequences. */
+    private Part[] partsFor(int count, int rows) {
+        if (parts.length < count) parts = Arrays.copyOf(parts, count);
+        for (int p = 0; p < count; p++) {
+            if (parts[p] == null || parts[p].buffers.capacity < rows) parts[p] = new Part(rows);
+        }
+        return parts;
+    }
+
+    private void checkInput(Tensor3 X, int[] sequence_length) {
+        Shapes.checkInput(X, n_steps, n_inputs, "ImageRNN");
+        Shapes.checkLengths(sequence_length, X.dim(0), n_steps);
+    }
+
+    private void checkLabels(Tensor3 X, int[] y) {
+        SoftmaxCrossEntropy.checkLabels(y, X.dim(0), n_outputs);
+    }
+
+    /** What one thread computes for its rows of a batch: the forward pass, the loss sum and its share of every gradient. */
+    private final class Part {
+        final Buffers buffers;
+        final float[] states;
+        final float[] logits;
+        final float[] dLogits;
+        final float[] dStates;
+        /** This part's share of each gradient, in the order of {@link #parameters}. */
+        final float[][] grads = new float[parameters.size()][];
+        double lossSum;
+
+        Part(int capacity) {
+            buffers = new Buffers(List.of(cell), n_steps, capacity);
+            states = new float[capacity * n_neurons()];
+            logits = new float[capacity * n_outputs];
+            dLogits = new float[capacity * n_outputs];
+            dStates = new float[capacity * n_neurons()];
+            for (int g = 0; g < grads.length; g++) grads[g] = new float[parameterSizes[g]];
+        }
+
+        /** The final states and logits of rows [from, from + m) of X. */
+        void forward(float[] X, int from, int m, int[] sequence_length) {
+            Unroll.forward(buffers, X, from * n_steps * n_inputs, m, sequence_length, from);
+            Unroll.finalStates(buffers, 0, m, sequence_length, from, states, n_neurons(), 0);
+            dense.forward(states, 0, m, logits);
+        }
+
+        /** Rows [from, to) of a batch of m: forward, loss, and the gradients of the batch's mean loss. */
+        void forwardBackward(float[] X, int m, int from, int to, int[] y, int[] sequence_length) {
+            int rows = to - from;
+            forward(X, from, rows, sequence_length);
+            lossSum = SoftmaxCrossEntropy.lossSumAndGradient(logits, rows, n_outputs, y, from, m, dLogits);
+            int dense_W = grads.length - 2;
+            // dL/dstates = dLogits·W_denseᵀ, with dW_dense = statesᵀ·dLogits and db_dense = Σ rows dLogits
+            dense.backward(states, rows, dLogits, grads[dense_W], grads[dense_W + 1], dStates);
+            for (int g = 0; g < dense_W; g++) Arrays.fill(grads[g], 0f);
+            Bptt.clear(buffers, rows);
+            Bptt.addFinalStateGradient(buffers, 0, rows, sequence_length, from, dStates, n_neurons(), 0);
+            Bptt.backward(buffers, X, from * n_steps * n_inputs, rows, sequence_length, from, grads);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package rnn.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import org.junit.jupiter.api.Test;
+import rnn.train.EpochResult;
+
+class ProgressBarTest {
+    @Test
+    void barFillsWithAnArrowHead() {
+        assertEquals(" ".repeat(20), ProgressBar.bar(0, 366));
+        assertEquals("=========>          ", ProgressBar.bar(183, 366));
+        assertEquals(">" + " ".repeat(19), ProgressBar.bar(1, 20));
+        assertEquals("=".repeat(20), ProgressBar.bar(366, 366));
+    }
+
+    @Test
+    void lineReadsLikeTheExample() {
+        ProgressBar bar = new ProgressBar(10, new PrintStream(new ByteArrayOutputStream()), Duration.ZERO);
+        assertEquals("epoch 1/10 [=========>          ] 183/366 cost 0.512  12.1 s",
+                bar.line(1, 183, 366, 0.5121, 12.08));
+    }
+
+    @Test
+    void redrawsEveryBatchWithZeroIntervalThenErases() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ProgressBar bar = new ProgressBar(2, new PrintStream(bytes, true, StandardCharsets.UTF_8), Duration.ZERO);
+        bar.epochStarted(2, 4);
+        for (int batch = 1; batch <= 4; batch++) bar.batchFinished(2, batch, 4, batch); // costs 1, 2, 3, 4
+        String drawn = bytes.toString(StandardCharsets.UTF_8);
+        assertEquals(4, drawn.split("\repoch 2/2 \\[", -1).length - 1, drawn);
+        assertTrue(drawn.contains("\repoch 2/2 [====>               ] 1/4 cost 1.000  "), drawn);
+        assertTrue(drawn.contains("] 4/4 cost 2.500  "), drawn); // mean of 1..4
+        bar.epochFinished(new EpochResult(2, 2.5, 1, 1, 1));
+        String all = bytes.toString(StandardCharsets.UTF_8);
+        String last_frame = drawn.substring(drawn.lastIndexOf('\r') + 1);
+        assertTrue(all.endsWith("\r" + " ".repeat(last_frame.length()) + "\r"), all);
+    }
+
+    @Test
+    void longIntervalDrawsOnlyTheLastBatch() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ProgressBar bar = new ProgressBar(3, new PrintStream(bytes, true, StandardCharsets.UTF_8), Duration.ofHours(1));
+        bar.epochStarted(1, 5);
+        for (int batch = 1; batch <= 5; batch++) bar.batchFinished(1, batch, 5, 0.5);
+        String drawn = bytes.toString(StandardCharsets.UTF_8);
+        assertEquals(1, drawn.split("\r", -1).length - 1, drawn);
+        assertTrue(drawn.startsWith("\repoch 1/3 [" + "=".repeat(20) + "] 5/5 cost 0.500  "), drawn);
+    }
+
+    @Test
+    void rejectsNonsense() {
+        PrintStream out = new PrintStream(new ByteArrayOutputStream());
+        assertThrows(IllegalArgumentException.class, () -> new ProgressBar(0, out, Duration.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> new ProgressBar(1, out, Duration.ofMillis(-1)));
+    }
+
+    @Test
+    void terminalDevicesAreTheTtysNotFilesOrPipes() {
+        assertTrue(ProgressBar.isTerminalDevice("/dev/pts/3"));
+        assertTrue(ProgressBar.isTerminalDevice("/dev/tty1"));
+        assertFalse(ProgressBar.isTerminalDevice("pipe:[123456]"));
+        assertFalse(ProgressBar.isTerminalDevice("/tmp/train.log"));
+        assertFalse(ProgressBar.isTerminalDevice("/dev/null"));
+    }
+}

@@ -1,0 +1,69 @@
+package rnn.runner;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import rnn.display.KernelDisplay;
+
+/**
+ * The functions IJava and JJava put in a notebook's namespace, as the NotebookRunner provides them: the runner
+ * defines {@code display} and {@code render} in JShell to call these.
+ */
+public final class KernelFunctions {
+
+    private static volatile CellOutputs current;
+
+    private KernelFunctions() {
+    }
+
+    /** Directs display output to the cell being run (null: no cell). */
+    static void runningCell(CellOutputs outputs) {
+        current = outputs;
+    }
+
+    /** Shows {@code value} as a display_data output; returns its display id, like the kernels. */
+    public static String display(Object value, String... mimeTypes) {
+        CellOutputs outputs = current;
+        if (outputs == null) {
+            throw new IllegalStateException("display() works inside a notebook cell run by NotebookRunner, "
+                    + "but no cell is running");
+        }
+        outputs.display(bundle(value, mimeTypes));
+        return UUID.randomUUID().toString();
+    }
+
+    /** The MIME bundle of {@code value}; as a cell's last value it becomes the execute_result. */
+    public static RenderedData render(Object value, String... mimeTypes) {
+        return new RenderedData(bundle(value, mimeTypes));
+    }
+
+    /**
+     * The bundle the kernels' renderer makes: ours for the types KernelDisplay renders, else text/plain only; with
+     * {@code mimeTypes}, only those (text/plain is always kept). A character sequence asked for as given types is
+     * that text under each of them, as in IJava: {@code display("<b>x</b>", "text/html")} shows bold HTML.
+     */
+    static Map<String, String> bundle(Object value, String... mimeTypes) {
+        if (value instanceof RenderedData rendered) {
+            return rendered.data();
+        }
+        Map<String, String> rich = KernelDisplay.bundle(value);
+        Map<String, String> bundle = new LinkedHashMap<>();
+        if (rich == null && value instanceof CharSequence text && mimeTypes != null) {
+            for (String mime : mimeTypes) {
+                bundle.put(mime, text.toString());
+            }
+        }
+        if (rich != null) {
+            List<String> wanted = mimeTypes == null ? List.of() : List.of(mimeTypes);
+            rich.forEach((mime, data) -> {
+                if (wanted.isEmpty() || wanted.contains(mime)) {
+                    bundle.put(mime, data);
+                }
+            });
+        }
+        bundle.putIfAbsent(KernelDisplay.TEXT_PLAIN, String.valueOf(value));
+        return bundle;
+    }
+}
