@@ -10,8 +10,9 @@ import rnn.linalg.Gemm;
 /**
  * A layer of n_neurons recurrent neurons, TF's {@code BasicRNNCell}:
  * <pre>
- *   Y(t) = tanh( X(t)·Wx + Y(t-1)·Wy + b )  =  tanh( [X(t) Y(t-1)]·W + b ),   W = [Wx; Wy]
+ *   Y(t) = f( X(t)·Wx + Y(t-1)·Wy + b )  =  f( [X(t) Y(t-1)]·W + b ),   W = [Wx; Wy]
  * </pre>
+ * with the activation f = tanh (the seed's, and TF's default) or ReLU ({@link Activation}).
  * The parameters are TF's: the kernel W, (n_inputs + n_neurons) × n_neurons with the rows of Wx
  * first, and the bias b, 1 × n_neurons. Its state is its output: {@code CellState.of(Y)}.
  *
@@ -23,18 +24,28 @@ public final class RecurrentCell implements Cell {
     private final int n_neurons;
     private final FMatrixRMaj W;
     private final FMatrixRMaj b;
+    private final Activation activation;
 
-    /** A cell with W from Glorot uniform and b = 0, TF's defaults for {@code BasicRNNCell}. */
+    /** A tanh cell with W from Glorot uniform and b = 0, TF's defaults for {@code BasicRNNCell}. */
     public RecurrentCell(int n_inputs, int n_neurons, Init init) {
-        this(checkSizes(n_inputs, n_neurons), n_neurons,
-                init.glorotUniform(n_inputs + n_neurons, n_neurons), Init.zeros(1, n_neurons));
+        this(n_inputs, n_neurons, Activation.TANH, init);
     }
 
-    private RecurrentCell(int n_inputs, int n_neurons, FMatrixRMaj W, FMatrixRMaj b) {
+    /** {@code BasicRNNCell(num_units=n_neurons, activation=activation)}: W Glorot uniform, b = 0. */
+    public RecurrentCell(int n_inputs, int n_neurons, Activation activation, Init init) {
+        this(checkSizes(n_inputs, n_neurons), n_neurons,
+                init.glorotUniform(n_inputs + n_neurons, n_neurons), Init.zeros(1, n_neurons), activation);
+    }
+
+    private RecurrentCell(int n_inputs, int n_neurons, FMatrixRMaj W, FMatrixRMaj b, Activation activation) {
+        if (activation == null) {
+            throw new IllegalArgumentException("a cell needs an activation (tanh or relu) but was given null");
+        }
         this.n_inputs = n_inputs;
         this.n_neurons = n_neurons;
         this.W = W;
         this.b = b;
+        this.activation = activation;
     }
 
     private static int checkSizes(int n_inputs, int n_neurons) {
@@ -55,7 +66,7 @@ public final class RecurrentCell implements Cell {
         FMatrixRMaj W = new FMatrixRMaj(n_inputs + n_neurons, n_neurons);
         CommonOps_FDRM.insert(Wx, W, 0, 0);
         CommonOps_FDRM.insert(Wy, W, n_inputs, 0);
-        return new RecurrentCell(n_inputs, n_neurons, W, b.copy());
+        return new RecurrentCell(n_inputs, n_neurons, W, b.copy(), Activation.TANH);
     }
 
     /** The cell of TF's kernel W = [Wx; Wy], (n_inputs + n_neurons) × n_neurons, and bias b; both copied. */
@@ -67,7 +78,7 @@ public final class RecurrentCell implements Cell {
                     + " so it needs more rows than columns, but W is " + W.numRows + "×" + W.numCols);
         }
         Shapes.check("b", b, 1, n_neurons, "1 × n_neurons");
-        return new RecurrentCell(n_inputs, n_neurons, W.copy(), b.copy());
+        return new RecurrentCell(n_inputs, n_neurons, W.copy(), b.copy(), Activation.TANH);
     }
 
     @Override
@@ -78,6 +89,16 @@ public final class RecurrentCell implements Cell {
     @Override
     public int n_neurons() {
         return n_neurons;
+    }
+
+    /** f in Y(t) = f(X(t)·Wx + Y(t-1)·Wy + b). */
+    public Activation activation() {
+        return activation;
+    }
+
+    /** The same W and b (shared, not copied) with another activation. */
+    public RecurrentCell withActivation(Activation activation) {
+        return new RecurrentCell(n_inputs, n_neurons, W, b, activation);
     }
 
     /** W = [Wx; Wy] then b (TF names them "kernel" and "bias"). */
@@ -126,7 +147,7 @@ public final class RecurrentCell implements Cell {
         return CellState.of(step(X_t, state.output()));
     }
 
-    /** One time step for a batch: returns a new m × n_neurons Y(t) = tanh(X(t)·Wx + Y(t-1)·Wy + b). */
+    /** One time step for a batch: returns a new m × n_neurons Y(t) = f(X(t)·Wx + Y(t-1)·Wy + b). */
     public FMatrixRMaj step(FMatrixRMaj X_t, FMatrixRMaj Y_prev) {
         checkStep(X_t, Y_prev);
         int m = X_t.numRows;
@@ -137,27 +158,26 @@ public final class RecurrentCell implements Cell {
         // + Y(t-1)·Wy, Wy being rows [n_inputs, n_inputs + n_neurons) of W
         Gemm.portable(false, false, m, n_neurons, n_neurons, Y_prev.data, 0, n_neurons,
                 W.data, n_inputs * n_neurons, n_neurons, 1f, Y.data, 0, n_neurons);
-        addBiasAndTanh(Y);
+        addBiasAndActivate(Y);
         return Y;
     }
 
-    /** The same step in the concatenated form: Y(t) = tanh([X(t) Y(t-1)]·W + b). */
+    /** The same step in the concatenated form: Y(t) = f([X(t) Y(t-1)]·W + b). */
     public FMatrixRMaj stepConcatenated(FMatrixRMaj X_t, FMatrixRMaj Y_prev) {
         checkStep(X_t, Y_prev);
         FMatrixRMaj XY = CommonOps_FDRM.concatColumnsMulti(X_t, Y_prev);
         FMatrixRMaj Y = new FMatrixRMaj(X_t.numRows, n_neurons);
         CommonOps_FDRM.mult(XY, W, Y);
-        addBiasAndTanh(Y);
+        addBiasAndActivate(Y);
         return Y;
     }
 
-    /** Z ← tanh(Z + b), b broadcast over the rows of Z. */
-    private void addBiasAndTanh(FMatrixRMaj Z) {
+    /** Z ← f(Z + b), b broadcast over the rows of Z. */
+    private void addBiasAndActivate(FMatrixRMaj Z) {
         for (int r = 0; r < Z.numRows; r++) {
             int row = r * n_neurons;
             for (int c = 0; c < n_neurons; c++) {
-                // StrictMath: the same bits on every JVM, so printed tensors repeat everywhere
-                Z.data[row + c] = (float) StrictMath.tanh(Z.data[row + c] + b.data[c]);
+                Z.data[row + c] = activation.apply(Z.data[row + c] + b.data[c]);
             }
         }
     }

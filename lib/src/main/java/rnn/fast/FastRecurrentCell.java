@@ -2,17 +2,19 @@ package rnn.fast;
 
 import java.util.Arrays;
 
+import rnn.Activation;
 import rnn.Cell;
 import rnn.RecurrentCell;
 import rnn.linalg.Gemm;
 import rnn.linalg.Tanh;
 
 /**
- * {@link RecurrentCell}'s equation, Y(t) = tanh(X(t)·Wx + Y(t−1)·Wy + b), on the training loop's buffers: the
+ * {@link RecurrentCell}'s equation, Y(t) = f(X(t)·Wx + Y(t−1)·Wy + b), on the training loop's buffers: the
  * unroll through time ({@link #forward}) and backpropagation through time ({@link #backward}).
  *
  * <p>The unroll computes the input projection X(t)·Wx of all steps as one product, then adds Y(t−1)·Wy step by
- * step, with the bias and tanh fused in one pass ({@link Tanh#biasTanh}, a vectorisable float tanh). BPTT keeps
+ * step, with the bias and the activation fused in one pass (for tanh {@link Tanh#biasTanh}, a vectorisable float
+ * tanh; unlike the teaching path's StrictMath, it may differ in the last bits from machine to machine). BPTT keeps
  * dY and dZ for every step, laid out like the outputs, so that dWx and db are one product each over all steps and
  * the per-step element-wise loop indexes dY, dZ and Y alike (which the JIT vectorises).
  */
@@ -22,6 +24,7 @@ final class FastRecurrentCell implements FastCell {
     private final int capacity;
     private final int n_inputs;
     private final int n_neurons;
+    private final boolean relu;
     /** dL/dZ(t) = dY(t) ⊙ (1 − Y(t)²) for every step, [capacity, n_steps, n_neurons]. */
     private final float[] dZ;
     /** capacity·n_steps ones: Σ rows of a matrix as the product 1ᵀ·M. */
@@ -33,6 +36,7 @@ final class FastRecurrentCell implements FastCell {
         this.capacity = capacity;
         this.n_inputs = cell.n_inputs();
         this.n_neurons = cell.n_neurons();
+        this.relu = cell.activation() == Activation.RELU;
         this.dZ = new float[capacity * n_steps * n_neurons];
         this.ones = new float[capacity * n_steps];
         Arrays.fill(ones, 1f);
@@ -70,7 +74,12 @@ final class FastRecurrentCell implements FastCell {
             for (int i = 0; i < m; i++) {
                 int row = i * ldY + t * n;
                 if (sequence_length == null || t < sequence_length[lengthOffset + i]) {
-                    Tanh.biasTanh(outputs, row, b, n); // Y(t) = tanh(X(t)·Wx + Y(t−1)·Wy + b)
+                    // Y(t) = f(X(t)·Wx + Y(t−1)·Wy + b)
+                    if (relu) {
+                        for (int j = 0; j < n; j++) outputs[row + j] = Math.max(0f, outputs[row + j] + b[j]);
+                    } else {
+                        Tanh.biasTanh(outputs, row, b, n);
+                    }
                 } else {
                     Arrays.fill(outputs, row, row + n, 0f); // 0 past the sequence's length
                 }
@@ -82,7 +91,7 @@ final class FastRecurrentCell implements FastCell {
      * Walking t = n_steps−1 … 0, with dY(t) the gradient at Y(t) (dOutputs, to which each step adds what flows
      * back from t+1):
      * <pre>
-     *   dZ(t)    = dY(t) ⊙ (1 − Y(t)²)       (0 where the sequence has ended: t ≥ sequence_length)
+     *   dZ(t)    = dY(t) ⊙ f'(Z(t))          (0 where the sequence has ended: t ≥ sequence_length)
      *   dWy     += Y(t−1)ᵀ · dZ(t)
      *   dY(t−1) += dZ(t) · Wyᵀ
      *   dWx     += Σt X(t)ᵀ · dZ(t),   db += Σt Σ rows dZ(t),   dX(t) += dZ(t) · Wxᵀ
@@ -106,8 +115,13 @@ final class FastRecurrentCell implements FastCell {
                 int r = i * ldY + t * n;
                 if (sequence_length == null || t < sequence_length[lengthOffset + i]) {
                     anyActive = true;
-                    // dZ(t) = dY(t) ⊙ (1 − Y(t)²)
-                    for (int j = 0; j < n; j++) dZ[r + j] = dY[r + j] * (1 - outputs[r + j] * outputs[r + j]);
+                    if (relu) {
+                        // dZ(t) = dY(t) ⊙ f'(Z(t)), f' = 1 where Y(t) > 0, else 0
+                        for (int j = 0; j < n; j++) dZ[r + j] = outputs[r + j] > 0 ? dY[r + j] : 0f;
+                    } else {
+                        // dZ(t) = dY(t) ⊙ (1 − Y(t)²)
+                        for (int j = 0; j < n; j++) dZ[r + j] = dY[r + j] * (1 - outputs[r + j] * outputs[r + j]);
+                    }
                 } else {
                     Arrays.fill(dZ, r, r + n, 0f); // the sequence has ended: its output is a constant 0
                 }

@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Random;
 
 import org.ejml.data.FMatrixRMaj;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
+import rnn.Activation;
 import rnn.DynamicRNN;
 import rnn.Init;
 import rnn.RecurrentCell;
@@ -16,7 +18,7 @@ import rnn.RnnOutput;
 import rnn.Tensor3;
 
 /**
- * The fast path through a stack of two basic layers, with sequence lengths: its outputs equal the teaching path's
+ * The fast path through a stack of two basic layers (tanh, then ReLU), with sequence lengths: its outputs equal the teaching path's
  * (DynamicRNN layer on layer), and its backpropagation through time (gradients at every step's output and at both
  * layers' final states) equals central finite differences of an independent double-precision forward pass.
  */
@@ -28,10 +30,10 @@ class StackBpttTest {
     private static final int[] lengths = {4, 2, 0, 3, 1};
     private static final double H = 1e-6;
 
-    private static List<RecurrentCell> cells() {
+    private static List<RecurrentCell> cells(Activation activation) {
         Init init = new Init(17);
-        RecurrentCell bottom = new RecurrentCell(n_inputs, n_neurons[0], init);
-        RecurrentCell top = new RecurrentCell(n_neurons[0], n_neurons[1], init);
+        RecurrentCell bottom = new RecurrentCell(n_inputs, n_neurons[0], activation, init);
+        RecurrentCell top = new RecurrentCell(n_neurons[0], n_neurons[1], activation, init);
         Random random = new Random(4);
         for (RecurrentCell cell : List.of(bottom, top)) {
             for (int j = 0; j < cell.b().getNumElements(); j++) cell.b().data[j] = 0.2f * (float) random.nextGaussian();
@@ -46,9 +48,10 @@ class StackBpttTest {
         return values;
     }
 
-    @Test
-    void theStackUnrollsAsTheTeachingPathDoesLayerOnLayer() {
-        List<RecurrentCell> cells = cells();
+    @ParameterizedTest
+    @EnumSource(Activation.class)
+    void theStackUnrollsAsTheTeachingPathDoesLayerOnLayer(Activation activation) {
+        List<RecurrentCell> cells = cells(activation);
         Tensor3 X = Tensor3.wrap(gaussian(m * n_steps * n_inputs, 1), m, n_steps, n_inputs);
         Buffers buf = new Buffers(cells, n_steps, m);
         Unroll.forward(buf, X.data(), 0, m, lengths, 0);
@@ -62,9 +65,10 @@ class StackBpttTest {
     }
 
     /** L = Σ C ⊙ (top outputs, every step) + Σ D ⊙ [states of layer 0, states of layer 1]. */
-    @Test
-    void bpttThroughTheStackMatchesFiniteDifferences() {
-        List<RecurrentCell> cells = cells();
+    @ParameterizedTest
+    @EnumSource(Activation.class)
+    void bpttThroughTheStackMatchesFiniteDifferences(Activation activation) {
+        List<RecurrentCell> cells = cells(activation);
         float[] X = gaussian(m * n_steps * n_inputs, 2);
         float[] C = gaussian(m * n_steps * n_neurons[1], 3);
         int width = n_neurons[0] + n_neurons[1];
@@ -87,9 +91,9 @@ class StackBpttTest {
             for (int k = 0; k < numeric.length; k++) {
                 double saved = params[p][k];
                 params[p][k] = saved + H;
-                double plus = referenceLoss(params, X, C, D);
+                double plus = referenceLoss(params, X, C, D, activation);
                 params[p][k] = saved - H;
-                double minus = referenceLoss(params, X, C, D);
+                double minus = referenceLoss(params, X, C, D, activation);
                 params[p][k] = saved;
                 numeric[k] = (plus - minus) / (2 * H);
             }
@@ -102,15 +106,15 @@ class StackBpttTest {
         return cells.get(p / 2).parameters().get(p % 2);
     }
 
-    private static double referenceLoss(double[][] params, float[] X, float[] C, float[] D) {
-        double[][][] bottom = reference(params[0], params[1], toDouble(X, X.length), n_inputs, n_neurons[0]);
+    private static double referenceLoss(double[][] params, float[] X, float[] C, float[] D, Activation activation) {
+        double[][][] bottom = reference(params[0], params[1], toDouble(X, X.length), n_inputs, n_neurons[0], activation);
         double[] flat = new double[m * n_steps * n_neurons[0]];
         for (int i = 0; i < m; i++) {
             for (int t = 0; t < n_steps; t++) {
                 System.arraycopy(bottom[i][t], 0, flat, (i * n_steps + t) * n_neurons[0], n_neurons[0]);
             }
         }
-        double[][][] top = reference(params[2], params[3], flat, n_neurons[0], n_neurons[1]);
+        double[][][] top = reference(params[2], params[3], flat, n_neurons[0], n_neurons[1], activation);
         double loss = 0;
         int width = n_neurons[0] + n_neurons[1];
         for (int i = 0; i < m; i++) {
@@ -126,8 +130,8 @@ class StackBpttTest {
         return loss;
     }
 
-    /** The outputs of one layer in double: Y(t) = tanh(X(t)·Wx + Y(t−1)·Wy + b) for t < length, 0 after. */
-    private static double[][][] reference(double[] W, double[] b, double[] X, int inputs, int n) {
+    /** The outputs of one layer in double: Y(t) = f(X(t)·Wx + Y(t−1)·Wy + b) for t < length, 0 after. */
+    private static double[][][] reference(double[] W, double[] b, double[] X, int inputs, int n, Activation f) {
         double[][][] outputs = new double[m][n_steps][n];
         for (int i = 0; i < m; i++) {
             double[] Y = new double[n];
@@ -137,7 +141,7 @@ class StackBpttTest {
                     double z = b[j];
                     for (int k = 0; k < inputs; k++) z += X[(i * n_steps + t) * inputs + k] * W[k * n + j];
                     for (int k = 0; k < n; k++) z += Y[k] * W[(inputs + k) * n + j];
-                    next[j] = Math.tanh(z);
+                    next[j] = f == Activation.RELU ? Math.max(0, z) : Math.tanh(z);
                 }
                 Y = next;
                 outputs[i][t] = Y;
