@@ -292,8 +292,11 @@ install_kernel() {
   if "$py" -m pip install --quiet "jjava==$JJAVA_VERSION" >"$log" 2>&1 && kernel_installed; then
     say "Java kernel: installed JJava $JJAVA_VERSION"
   else
-    say "Java kernel: could not install JJava $JJAVA_VERSION (pip install jjava==$JJAVA_VERSION needs PyPI); pip says:"
-    grep -v '^ *$' "$log" | tail -n 4 | sed 's/^/  /' >&2 || true
+    say "Java kernel: could not install JJava $JJAVA_VERSION with $py -m pip (it needs PyPI, and a Python that"
+    say "  lets pip install: the conda environment of environment.yml, or a virtual one); pip says:"
+    # pip's first error line and its last line
+    awk 'NF && !err && tolower($0) ~ /error/ { err = $0 } NF { last = $0 }
+         END { if (err != "") print "    " err; if (last != err) print "    " last }' "$log" >&2 || true
     say "  the notebooks still run in ./build.sh test"
   fi
   rm -f "$log"
