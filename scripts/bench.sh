@@ -10,6 +10,7 @@
 #              OPENBLAS_NUM_THREADS for the Java runs (default 1: the system OpenBLAS's own threads
 #              spin against each other and anything else on 2 cores, and PyTorch runs 1 thread too),
 #              PYTHON (the Python with torch; default Debian's /usr/bin/python3, not a pyenv one on PATH).
+# Debian or Ubuntu only: it installs PyTorch and OpenBLAS with apt-get.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -26,8 +27,7 @@ die() { echo "bench.sh: $*" >&2; exit 1; }
 [[ -f "$MNIST_DIR/train-images-idx3-ubyte" ]] || die "no MNIST in $MNIST_DIR (run ./build.sh data, or set MNIST_DIR)"
 [[ -f "$PYTORCH_SCRIPT" ]] || die "the PyTorch reference is missing: expected $PYTORCH_SCRIPT"
 if [[ ! -f "$JAR" || ! -f "$BENCH_JAR" ]]; then
-  echo "building $JAR ..." >&2
-  (cd "$ROOT" && mvn -q -B package -DskipTests) || die "the helper jar did not build"
+  "$ROOT/build.sh" build || die "the helper jar did not build"
 fi
 # PyTorch for the reference run (required), and OpenBLAS as the system BLAS (libblas.so.3) for the Java
 # run's native path (wanted: without it the Java run takes its pure-Java path); both from Debian's packages.
@@ -39,7 +39,7 @@ if ! "$PYTHON" -c "import torch" 2>/dev/null; then
   install_debian python3-torch || die "PyTorch is needed for the comparison: could not install python3-torch"
 fi
 blas="$({ /sbin/ldconfig -p || ldconfig -p || true; } 2>/dev/null | awk '$1 == "libblas.so.3" && !found { print $NF; found = 1 }')"
-if [[ -z "$blas" || "$(readlink -f "$blas")" != *openblas* ]]; then
+if [[ -z "$blas" || "$(readlink -f "$blas")" != *openblas* ]]; then  # linux-only
   echo "installing libopenblas0-pthread (Debian) ..." >&2
   install_debian libopenblas0-pthread || echo "bench.sh: no OpenBLAS; the Java run takes its pure-Java path" >&2
 fi
