@@ -57,10 +57,7 @@ public final class GRUCell implements Cell {
     }
 
     private static int checkSizes(int n_inputs, int n_neurons) {
-        if (n_inputs < 1 || n_neurons < 1) {
-            throw new IllegalArgumentException("a GRU cell needs n_inputs >= 1 and n_neurons >= 1 but was given"
-                    + " n_inputs = " + n_inputs + ", n_neurons = " + n_neurons);
-        }
+        Shapes.checkCellSizes("a GRU cell", n_inputs, n_neurons);
         return n_inputs;
     }
 
@@ -125,10 +122,7 @@ public final class GRUCell implements Cell {
     /** h(−1) = 0 for a batch of m instances, TF's {@code cell.zero_state(m, tf.float32)}. */
     @Override
     public CellState zeroState(int m) {
-        if (m < 0) {
-            throw new IllegalArgumentException("the batch size m must be >= 0 but was given m = " + m);
-        }
-        return CellState.of(new FMatrixRMaj(m, n_neurons));
+        return CellState.zeros(1, m, n_neurons);
     }
 
     /** One time step from h(t−1) to h(t). */

@@ -71,10 +71,7 @@ public final class LSTMCell implements Cell {
     }
 
     private static int checkSizes(int n_inputs, int n_neurons) {
-        if (n_inputs < 1 || n_neurons < 1) {
-            throw new IllegalArgumentException("an LSTM cell needs n_inputs >= 1 and n_neurons >= 1 but was given"
-                    + " n_inputs = " + n_inputs + ", n_neurons = " + n_neurons);
-        }
+        Shapes.checkCellSizes("an LSTM cell", n_inputs, n_neurons);
         return n_inputs;
     }
 
@@ -164,10 +161,7 @@ public final class LSTMCell implements Cell {
     /** (c, h) = (0, 0) for a batch of m instances, TF's {@code cell.zero_state(m, tf.float32)}. */
     @Override
     public CellState zeroState(int m) {
-        if (m < 0) {
-            throw new IllegalArgumentException("the batch size m must be >= 0 but was given m = " + m);
-        }
-        return CellState.of(new FMatrixRMaj(m, n_neurons), new FMatrixRMaj(m, n_neurons));
+        return CellState.zeros(2, m, n_neurons);
     }
 
     /** One time step from the state (c(t−1), h(t−1)) to (c(t), h(t)). */

@@ -18,12 +18,8 @@ import rnn.linalg.Tanh;
  * construction, so neither pass allocates. σ is {@link FloatSigmoid}, tanh is {@link Tanh#tanh}. Past a sequence's
  * end the output is 0 and h is carried (the final state is the output at length − 1).
  */
-final class FastGRUCell implements FastCell {
+final class FastGRUCell extends AbstractFastCell {
     private final GRUCell cell;
-    private final int n_steps;
-    private final int capacity;
-    private final int n_inputs;
-    private final int n_neurons;
     /** Every step's [z_r z_u], then [r u]; [capacity, n_steps, 2·n_neurons]. */
     private final float[] ru;
     /** Every step's candidate pre-activation, then c; [capacity, n_steps, n_neurons]. */
@@ -36,15 +32,10 @@ final class FastGRUCell implements FastCell {
     private final float[] dZc;
     /** dL/d(r ⊙ h(t−1)) of one step, [capacity, n_neurons]. */
     private final float[] dRh;
-    /** capacity·n_steps ones: Σ rows of a matrix as the product 1ᵀ·M. */
-    private final float[] ones;
 
     FastGRUCell(GRUCell cell, int n_steps, int capacity) {
+        super(cell.n_inputs(), cell.n_neurons(), n_steps, capacity);
         this.cell = cell;
-        this.n_steps = n_steps;
-        this.capacity = capacity;
-        this.n_inputs = cell.n_inputs();
-        this.n_neurons = cell.n_neurons();
         int steps = capacity * n_steps;
         this.ru = new float[steps * 2 * n_neurons];
         this.cand = new float[steps * n_neurons];
@@ -52,23 +43,11 @@ final class FastGRUCell implements FastCell {
         this.dZru = new float[steps * 2 * n_neurons];
         this.dZc = new float[steps * n_neurons];
         this.dRh = new float[capacity * n_neurons];
-        this.ones = new float[steps];
-        Arrays.fill(ones, 1f);
     }
 
     @Override
     public Cell cell() {
         return cell;
-    }
-
-    @Override
-    public int n_steps() {
-        return n_steps;
-    }
-
-    @Override
-    public int capacity() {
-        return capacity;
     }
 
     @Override
@@ -194,11 +173,5 @@ final class FastGRUCell implements FastCell {
         }
         AllSteps.inputGradients(m * n_steps, n_inputs, 2 * n, X, offX, W_ru, dZru, ones, dW_ru, db_ru, dX, offDX);
         AllSteps.inputGradients(m * n_steps, n_inputs, n, X, offX, W_c, dZc, ones, dW_c, db_c, dX, offDX);
-    }
-
-    private void checkBatch(int m) {
-        if (m > capacity) {
-            throw new IllegalArgumentException("a batch of " + m + " sequences but these buffers hold " + capacity);
-        }
     }
 }

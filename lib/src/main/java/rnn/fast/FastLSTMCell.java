@@ -22,12 +22,8 @@ import rnn.linalg.Tanh;
  * gradient at a sequence's final c is 0: BPTT starts each sequence's walk at its last step with dc = 0 and the
  * gradient of h given in dOutputs (the final state's gradient already added there).
  */
-final class FastLSTMCell implements FastCell {
+final class FastLSTMCell extends AbstractFastCell {
     private final LSTMCell cell;
-    private final int n_steps;
-    private final int capacity;
-    private final int n_inputs;
-    private final int n_neurons;
     private final boolean peepholes;
     /** Every step's gates: pre-activations during the unroll, then i, j, f, o; [capacity, n_steps, 4·n_neurons]. */
     private final float[] gates;
@@ -39,15 +35,10 @@ final class FastLSTMCell implements FastCell {
     private final float[] dZ;
     /** dL/dc(t) flowing back from step t + 1 to t, [capacity, n_neurons]. */
     private final float[] dcNext;
-    /** capacity·n_steps ones: Σ rows of a matrix as the product 1ᵀ·M. */
-    private final float[] ones;
 
     FastLSTMCell(LSTMCell cell, int n_steps, int capacity) {
+        super(cell.n_inputs(), cell.n_neurons(), n_steps, capacity);
         this.cell = cell;
-        this.n_steps = n_steps;
-        this.capacity = capacity;
-        this.n_inputs = cell.n_inputs();
-        this.n_neurons = cell.n_neurons();
         this.peepholes = cell.usePeepholes();
         int steps = capacity * n_steps;
         this.gates = new float[steps * 4 * n_neurons];
@@ -55,23 +46,11 @@ final class FastLSTMCell implements FastCell {
         this.tanhC = new float[steps * n_neurons];
         this.dZ = new float[steps * 4 * n_neurons];
         this.dcNext = new float[capacity * n_neurons];
-        this.ones = new float[steps];
-        Arrays.fill(ones, 1f);
     }
 
     @Override
     public Cell cell() {
         return cell;
-    }
-
-    @Override
-    public int n_steps() {
-        return n_steps;
-    }
-
-    @Override
-    public int capacity() {
-        return capacity;
     }
 
     @Override
@@ -211,11 +190,5 @@ final class FastLSTMCell implements FastCell {
     void finalCellStates(int m, float[] to) {
         int n = n_neurons;
         for (int s = 0; s < m; s++) System.arraycopy(c, (s * n_steps + n_steps - 1) * n, to, s * n, n);
-    }
-
-    private void checkBatch(int m) {
-        if (m > capacity) {
-            throw new IllegalArgumentException("a batch of " + m + " sequences but these buffers hold " + capacity);
-        }
     }
 }
