@@ -33,6 +33,20 @@ abstract class AbstractFastCell implements FastCell {
         return capacity;
     }
 
+    /**
+     * Keeps step t's outputs of m sequences as h(t−1) of step t + 1 in {@code hPrev} (laid out like the outputs,
+     * [capacity, n_steps, n_neurons]), and at t = 0 sets h(−1) = 0: with h(t−1) stored beside dZ(t), a cell's BPTT
+     * takes dWh = Σt h(t−1)ᵀ·dZ(t) as one product over all steps instead of one per step.
+     */
+    protected final void keepAsPrevious(float[] outputs, int m, int t, float[] hPrev) {
+        int n = n_neurons;
+        int ldY = n_steps * n;
+        for (int s = 0; s < m; s++) {
+            if (t == 0) Arrays.fill(hPrev, s * ldY, s * ldY + n, 0f);
+            if (t + 1 < n_steps) System.arraycopy(outputs, s * ldY + t * n, hPrev, s * ldY + (t + 1) * n, n);
+        }
+    }
+
     /** m sequences must fit the work arrays. */
     protected final void checkBatch(int m) {
         if (m > capacity) {

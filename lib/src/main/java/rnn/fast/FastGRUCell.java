@@ -14,8 +14,9 @@ import rnn.linalg.Tanh;
  *
  * <p>The input projections of all steps are two products (X by the input rows of W_ru, both gates at once, and by
  * those of W_c); each step then adds h(t−1)·W_ru's recurrent rows (both gates in one product) and
- * (r ⊙ h(t−1))·W_c's. The gates, the candidate and r ⊙ h(t−1) of every step are kept in arrays sized at
- * construction, so neither pass allocates. σ is {@link FloatSigmoid}, tanh is {@link Tanh#tanh}. Past a sequence's
+ * (r ⊙ h(t−1))·W_c's. The gates, the candidate, h(t−1) and r ⊙ h(t−1) of every step are kept in arrays sized
+ * at construction, so neither pass allocates and BPTT's recurrent kernel gradients are one product each over all
+ * steps. σ is {@link FloatSigmoid}, tanh is {@link Tanh#tanh}. Past a sequence's
  * end the output is 0 and h is carried (the final state is the output at length − 1).
  */
 final class FastGRUCell extends AbstractFastCell {
@@ -24,6 +25,8 @@ final class FastGRUCell extends AbstractFastCell {
     private final float[] ru;
     /** Every step's candidate pre-activation, then c; [capacity, n_steps, n_neurons]. */
     private final float[] cand;
+    /** h(t−1) of every step (0 at t = 0), laid out like cand. */
+    private final float[] hPrev;
     /** r(t) ⊙ h(t−1) of every step, laid out like cand. */
     private final float[] rh;
     /** dL/d[z_r z_u] of every step, laid out like ru (0 past a sequence's end). */
@@ -40,6 +43,7 @@ final class FastGRUCell extends AbstractFastCell {
         this.ru = new float[steps * 2 * n_neurons];
         this.cand = new float[steps * n_neurons];
         this.rh = new float[steps * n_neurons];
+        this.hPrev = new float[steps * n_neurons];
         this.dZru = new float[steps * 2 * n_neurons];
         this.dZc = new float[steps * n_neurons];
         this.dRh = new float[capacity * n_neurons];
@@ -66,7 +70,7 @@ final class FastGRUCell extends AbstractFastCell {
         for (int t = 0; t < n_steps; t++) {
             if (t > 0) {
                 // + h(t−1)·W_ru's recurrent rows, both gates in one product
-                Gemm.gemm(false, false, m, 2 * n, n, outputs, (t - 1) * n, ldY, W_ru, n_inputs * 2 * n, 2 * n, 1f,
+                Gemm.gemm(false, false, m, 2 * n, n, hPrev, t * n, ldY, W_ru, n_inputs * 2 * n, 2 * n, 1f,
                         ru, t * 2 * n, ldRu);
             }
             for (int s = 0; s < m; s++) {
@@ -77,7 +81,7 @@ final class FastGRUCell extends AbstractFastCell {
                     float r = FloatSigmoid.sigmoid(ru[z + k] + b_ru[k]);
                     ru[z + k] = r;
                     ru[z + n + k] = FloatSigmoid.sigmoid(ru[z + n + k] + b_ru[n + k]);
-                    rh[y + k] = t > 0 ? r * outputs[y - n + k] : 0f;
+                    rh[y + k] = r * hPrev[y + k];
                 }
             }
             if (t > 0) {
@@ -95,11 +99,11 @@ final class FastGRUCell extends AbstractFastCell {
                     // c = tanh(... + b_c), h = u ⊙ h(t−1) + (1 − u) ⊙ c
                     float cNew = Tanh.tanh(cand[y + k] + b_c[k]);
                     float u = ru[z + n + k];
-                    float hPrev = t > 0 ? outputs[y - n + k] : 0f;
                     cand[y + k] = cNew;
-                    outputs[y + k] = u * hPrev + (1 - u) * cNew;
+                    outputs[y + k] = u * hPrev[y + k] + (1 - u) * cNew;
                 }
             }
+            keepAsPrevious(outputs, m, t, hPrev);
         }
     }
 
@@ -109,10 +113,9 @@ final class FastGRUCell extends AbstractFastCell {
      *   dz_c = dh ⊙ (1 − u) ⊙ (1 − c²),   dz_u = dh ⊙ (h(t−1) − c) ⊙ u(1−u)
      *   d(r⊙h) = dz_c·W_chᵀ,              dz_r = d(r⊙h) ⊙ h(t−1) ⊙ r(1−r)
      *   dh(t−1) += dh ⊙ u + d(r⊙h) ⊙ r + [dz_r dz_u]·W_ruhᵀ
-     *   dW_ruh += h(t−1)ᵀ·[dz_r dz_u],    dW_ch += (r ⊙ h(t−1))ᵀ·dz_c
      * </pre>
-     * (W_ruh, W_ch the recurrent rows of the kernels), then over all steps at once the kernels' input rows, the
-     * biases and dX. Past a sequence's end every dz is 0. grads from firstGrad: dW_ru, db_ru, dW_c, db_c.
+     * (W_ruh, W_ch the recurrent rows of the kernels), then over all steps at once dW_ruh += Σt h(t−1)ᵀ·[dz_r dz_u],
+     * dW_ch += Σt (r ⊙ h(t−1))ᵀ·dz_c, the kernels' input rows, the biases and dX. Past a sequence's end every dz is 0. grads from firstGrad: dW_ru, db_ru, dW_c, db_c.
      */
     @Override
     public void backward(float[] X, int offX, int m, int[] sequence_length, int lengthOffset, float[] outputs,
@@ -145,9 +148,8 @@ final class FastGRUCell extends AbstractFastCell {
                     float dh = dY[y + k];
                     float u = ru[z + n + k];
                     float cNew = cand[y + k];
-                    float hPrev = t > 0 ? outputs[y - n + k] : 0f;
                     dZc[y + k] = dh * (1 - u) * (1 - cNew * cNew);
-                    dZru[z + n + k] = dh * (hPrev - cNew) * u * (1 - u);
+                    dZru[z + n + k] = dh * (hPrev[y + k] - cNew) * u * (1 - u);
                     dZru[z + k] = 0f; // dz_r once d(r⊙h) is known (0 at t = 0, where h(t−1) = 0)
                     if (t > 0) dY[y - n + k] += dh * u;
                 }
@@ -162,15 +164,16 @@ final class FastGRUCell extends AbstractFastCell {
                 for (int k = 0; k < n; k++) {
                     float r = ru[z + k];
                     float dRhk = dRh[s * n + k];
-                    dZru[z + k] = dRhk * outputs[y - n + k] * r * (1 - r);
+                    dZru[z + k] = dRhk * hPrev[y + k] * r * (1 - r);
                     dY[y - n + k] += dRhk * r;
                 }
             }
-            // dW_ch += (r ⊙ h(t−1))ᵀ·dz_c, dW_ruh += h(t−1)ᵀ·[dz_r dz_u], dh(t−1) += [dz_r dz_u]·W_ruhᵀ
-            Gemm.gemm(true, false, n, n, m, rh, t * n, ldY, dZc, t * n, ldY, 1f, dW_c, offWch, n);
-            Gemm.gemm(true, false, n, 2 * n, m, outputs, (t - 1) * n, ldY, dZru, t * 2 * n, ldRu, 1f, dW_ru, offWruh, 2 * n);
+            // dh(t−1) += [dz_r dz_u]·W_ruhᵀ
             Gemm.gemm(false, true, m, n, 2 * n, dZru, t * 2 * n, ldRu, W_ru, offWruh, 2 * n, 1f, dY, (t - 1) * n, ldY);
         }
+        // over all steps at once: dW_ruh += Σt h(t−1)ᵀ·[dz_r dz_u](t), dW_ch += Σt (r ⊙ h(t−1))ᵀ·dz_c(t)
+        Gemm.gemm(true, false, n, 2 * n, m * n_steps, hPrev, 0, n, dZru, 0, 2 * n, 1f, dW_ru, offWruh, 2 * n);
+        Gemm.gemm(true, false, n, n, m * n_steps, rh, 0, n, dZc, 0, n, 1f, dW_c, offWch, n);
         AllSteps.inputGradients(m * n_steps, n_inputs, 2 * n, X, offX, W_ru, dZru, ones, dW_ru, db_ru, dX, offDX);
         AllSteps.inputGradients(m * n_steps, n_inputs, n, X, offX, W_c, dZc, ones, dW_c, db_c, dX, offDX);
     }

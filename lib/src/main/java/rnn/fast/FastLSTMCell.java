@@ -14,7 +14,8 @@ import rnn.linalg.Tanh;
  * <p>The products are few and large: the input projection X(t)·Wx of all steps and all four gates is one product
  * (m·n_steps × n_inputs by n_inputs × 4·n_neurons), then each step adds h(t−1)·Wh for the four gates in one
  * product (m × n_neurons by n_neurons × 4·n_neurons). The gates after their activations, c(t) and tanh(c(t)) of
- * every step are kept in arrays sized at construction, so neither pass allocates. σ is {@link FloatSigmoid}
+ * every step are kept in arrays sized at construction, so neither pass allocates; so is h(t−1) beside each step, so
+ * that BPTT's dWh is one product over all steps, leaving one product per step (dh(t−1) += dZ(t)·Whᵀ). σ is {@link FloatSigmoid}
  * (½ + ½·tanh(z/2) from the vectorisable {@link Tanh#tanh}), tanh is {@link Tanh#tanh}.
  *
  * <p>Past a sequence's end (t ≥ sequence_length) the output is 0 and c and h are carried, as dynamic_rnn does.
@@ -29,6 +30,8 @@ final class FastLSTMCell extends AbstractFastCell {
     private final float[] gates;
     /** c(t) of every step (carried past a sequence's end), [capacity, n_steps, n_neurons]. */
     private final float[] c;
+    /** h(t−1) of every step (0 at t = 0), laid out like c. */
+    private final float[] hPrev;
     /** tanh(c(t)) of every step, laid out like c. */
     private final float[] tanhC;
     /** dL/d[z_i z_j z_f z_o] of every step, laid out like gates (0 past a sequence's end). */
@@ -44,6 +47,7 @@ final class FastLSTMCell extends AbstractFastCell {
         this.gates = new float[steps * 4 * n_neurons];
         this.c = new float[steps * n_neurons];
         this.tanhC = new float[steps * n_neurons];
+        this.hPrev = new float[steps * n_neurons];
         this.dZ = new float[steps * 4 * n_neurons];
         this.dcNext = new float[capacity * n_neurons];
     }
@@ -70,7 +74,7 @@ final class FastLSTMCell extends AbstractFastCell {
         for (int t = 0; t < n_steps; t++) {
             if (t > 0) {
                 // + h(t−1)·Wh, the four gates in one product; a running sequence's h(t−1) is its output at t−1
-                Gemm.gemm(false, false, m, G, n, outputs, (t - 1) * n, ldY, W, n_inputs * G, G, 1f, gates, t * G, ldG);
+                Gemm.gemm(false, false, m, G, n, hPrev, t * n, ldY, W, n_inputs * G, G, 1f, gates, t * G, ldG);
             }
             for (int s = 0; s < m; s++) {
                 int y = s * ldY + t * n;     // h(t), c(t), tanh(c(t)) of sequence s
@@ -103,6 +107,7 @@ final class FastLSTMCell extends AbstractFastCell {
                     outputs[y + k] = o * tc;
                 }
             }
+            keepAsPrevious(outputs, m, t, hPrev);
         }
     }
 
@@ -115,9 +120,9 @@ final class FastLSTMCell extends AbstractFastCell {
      *   dz_i  = dc ⊙ j ⊙ i(1−i),   dz_j = dc ⊙ i ⊙ (1 − j²),   dz_f = dc ⊙ c(t−1) ⊙ f(1−f)
      *   dc(t−1) = dc ⊙ f + dz_i ⊙ w_i + dz_f ⊙ w_f
      *   dw_i += Σ dz_i ⊙ c(t−1),   dw_f += Σ dz_f ⊙ c(t−1),   dw_o += Σ dz_o ⊙ c(t)
-     *   dWh += h(t−1)ᵀ·dZ(t),   dh(t−1) += dZ(t)·Whᵀ           (dZ = [dz_i dz_j dz_f dz_o], one product each)
+     *   dh(t−1) += dZ(t)·Whᵀ                                     (dZ = [dz_i dz_j dz_f dz_o], one product)
      * </pre>
-     * then over all steps at once dWx += Xᵀ·dZ, db += Σ dZ, dX += dZ·Wxᵀ. The peephole terms only with peepholes;
+     * then over all steps at once dWh += Σt h(t−1)ᵀ·dZ(t), dWx += Xᵀ·dZ, db += Σ dZ, dX += dZ·Wxᵀ. The peephole terms only with peepholes;
      * dZ = 0 past a sequence's end. grads from firstGrad: dW, db, then dw_f, dw_i, dw_o.
      */
     @Override
@@ -174,12 +179,12 @@ final class FastLSTMCell extends AbstractFastCell {
                 }
             }
             if (t > 0 && anyRunning) {
-                // dWh += h(t−1)ᵀ·dZ(t): rows with dZ ≠ 0 were running at t, so their h(t−1) is the output at t−1
-                Gemm.gemm(true, false, n, G, m, outputs, (t - 1) * n, ldY, dZ, t * G, ldG, 1f, dW, offWh, G);
                 // dh(t−1) += dZ(t)·Whᵀ
                 Gemm.gemm(false, true, m, n, G, dZ, t * G, ldG, W, offWh, G, 1f, dY, (t - 1) * n, ldY);
             }
         }
+        // dWh += Σt h(t−1)ᵀ·dZ(t), all steps in one product (rows with dZ ≠ 0 were running, h(t−1) their output)
+        Gemm.gemm(true, false, n, G, m * n_steps, hPrev, 0, n, dZ, 0, G, 1f, dW, offWh, G);
         AllSteps.inputGradients(m * n_steps, n_inputs, G, X, offX, W, dZ, ones, dW, db, dX, offDX);
     }
 
