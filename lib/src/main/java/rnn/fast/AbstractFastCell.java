@@ -34,16 +34,17 @@ abstract class AbstractFastCell implements FastCell {
     }
 
     /**
-     * Keeps step t's outputs of m sequences as h(t−1) of step t + 1 in {@code hPrev} (laid out like the outputs,
-     * [capacity, n_steps, n_neurons]), and at t = 0 sets h(−1) = 0: with h(t−1) stored beside dZ(t), a cell's BPTT
-     * takes dWh = Σt h(t−1)ᵀ·dZ(t) as one product over all steps instead of one per step.
+     * h(t−1) of every step of m sequences from their outputs, into {@code hPrev} laid out like them ([capacity,
+     * n_steps, n_neurons]): step t + 1 gets output t, step 0 gets h(−1) = 0. With h(t−1) stored beside dZ(t), BPTT
+     * takes dWh = Σt h(t−1)ᵀ·dZ(t) as one product over all steps instead of one per step. (Past a sequence's end the
+     * outputs are 0, not the carried h, but there dZ = 0.)
      */
-    protected final void keepAsPrevious(float[] outputs, int m, int t, float[] hPrev) {
+    protected final void previousOutputs(float[] outputs, int m, float[] hPrev) {
         int n = n_neurons;
         int ldY = n_steps * n;
         for (int s = 0; s < m; s++) {
-            if (t == 0) Arrays.fill(hPrev, s * ldY, s * ldY + n, 0f);
-            if (t + 1 < n_steps) System.arraycopy(outputs, s * ldY + t * n, hPrev, s * ldY + (t + 1) * n, n);
+            Arrays.fill(hPrev, s * ldY, s * ldY + n, 0f);
+            System.arraycopy(outputs, s * ldY, hPrev, s * ldY + n, (n_steps - 1) * n);
         }
     }
 

@@ -15,8 +15,8 @@ import rnn.linalg.Tanh;
  * <p>The input projections of all steps are two products (X by the input rows of W_ru, both gates at once, and by
  * those of W_c); each step then adds h(t−1)·W_ru's recurrent rows (both gates in one product) and
  * (r ⊙ h(t−1))·W_c's. The gates, the candidate, h(t−1) and r ⊙ h(t−1) of every step are kept in arrays sized
- * at construction, so neither pass allocates and BPTT's recurrent kernel gradients are one product each over all
- * steps. σ is {@link FloatSigmoid}, tanh is {@link Tanh#tanh}. Past a sequence's
+ * at construction (BPTT's own at its first call), so neither pass allocates, and BPTT's recurrent kernel gradients
+ * are one product each over all steps. σ is {@link FloatSigmoid}, tanh is {@link Tanh#tanh}. Past a sequence's
  * end the output is 0 and h is carried (the final state is the output at length − 1).
  */
 final class FastGRUCell extends AbstractFastCell {
@@ -29,12 +29,13 @@ final class FastGRUCell extends AbstractFastCell {
     private final float[] hPrev;
     /** r(t) ⊙ h(t−1) of every step, laid out like cand. */
     private final float[] rh;
+    // the arrays only BPTT needs, allocated at its first call, so that buffers used only for inference are smaller
     /** dL/d[z_r z_u] of every step, laid out like ru (0 past a sequence's end). */
-    private final float[] dZru;
+    private float[] dZru;
     /** dL/d(candidate pre-activation) of every step, laid out like cand. */
-    private final float[] dZc;
+    private float[] dZc;
     /** dL/d(r ⊙ h(t−1)) of one step, [capacity, n_neurons]. */
-    private final float[] dRh;
+    private float[] dRh;
 
     FastGRUCell(GRUCell cell, int n_steps, int capacity) {
         super(cell.n_inputs(), cell.n_neurons(), n_steps, capacity);
@@ -44,9 +45,6 @@ final class FastGRUCell extends AbstractFastCell {
         this.cand = new float[steps * n_neurons];
         this.rh = new float[steps * n_neurons];
         this.hPrev = new float[steps * n_neurons];
-        this.dZru = new float[steps * 2 * n_neurons];
-        this.dZc = new float[steps * n_neurons];
-        this.dRh = new float[capacity * n_neurons];
     }
 
     @Override
@@ -68,6 +66,12 @@ final class FastGRUCell extends AbstractFastCell {
         AllSteps.inputProjection(m * n_steps, n_inputs, 2 * n, X, offX, W_ru, ru);
         AllSteps.inputProjection(m * n_steps, n_inputs, n, X, offX, W_c, cand);
         for (int t = 0; t < n_steps; t++) {
+            for (int s = 0; s < m; s++) {
+                // h(t−1) beside step t: the output at t − 1 (of a running sequence), or h(−1) = 0
+                int y = s * ldY + t * n;
+                if (t == 0) Arrays.fill(hPrev, y, y + n, 0f);
+                else System.arraycopy(outputs, y - n, hPrev, y, n);
+            }
             if (t > 0) {
                 // + h(t−1)·W_ru's recurrent rows, both gates in one product
                 Gemm.gemm(false, false, m, 2 * n, n, hPrev, t * n, ldY, W_ru, n_inputs * 2 * n, 2 * n, 1f,
@@ -103,7 +107,6 @@ final class FastGRUCell extends AbstractFastCell {
                     outputs[y + k] = u * hPrev[y + k] + (1 - u) * cNew;
                 }
             }
-            keepAsPrevious(outputs, m, t, hPrev);
         }
     }
 
@@ -133,6 +136,11 @@ final class FastGRUCell extends AbstractFastCell {
         int ldRu = n_steps * 2 * n;
         int offWruh = n_inputs * 2 * n;
         int offWch = n_inputs * n;
+        if (dZru == null) {
+            dZru = new float[capacity * n_steps * 2 * n];
+            dZc = new float[capacity * n_steps * n];
+            dRh = new float[capacity * n];
+        }
         for (int t = n_steps - 1; t >= 0; t--) {
             boolean anyRunning = false;
             for (int s = 0; s < m; s++) {

@@ -14,10 +14,11 @@ import rnn.linalg.Tanh;
  * <p>For speed, the products are few and large. The unroll: the input projection X(t)·Wx of all steps and all four
  * gates is one product (m·n_steps × n_inputs by n_inputs × 4·n_neurons), then each step adds h(t−1)·Wh for the four
  * gates in one product (m × n_neurons by n_neurons × 4·n_neurons). BPTT: one product per step,
- * dh(t−1) += dZ(t)·Whᵀ, the rest over all steps at once (dWh, dWx, db, dX). Nothing is allocated after
- * construction: the gates after their activations, c(t), tanh(c(t)) and h(t−1) of every step live in arrays sized
- * then. The element-wise work of a sequence's step runs on work rows at offset 0, one per gate ({@link Row}), so
- * that every array in its loop is indexed alike, the form in which C2 vectorises a loop (as in
+ * dh(t−1) += dZ(t)·Whᵀ, the rest over all steps at once (dWh, dWx, db, dX). Neither pass allocates: the gates after
+ * their activations, c(t) and tanh(c(t)) of every step live in arrays sized at construction, the arrays of BPTT
+ * alone (dZ, and h(t−1) beside each step) are sized at its first call, so that buffers used only for inference
+ * stay smaller. The element-wise work of a sequence's step runs on work rows at offset 0, one per gate
+ * ({@link Row}), so that every array in its loop is indexed alike, the form in which C2 vectorises a loop (as in
  * {@link Tanh#biasTanh}); the copies in and out are System.arraycopy. σ is {@link FloatSigmoid} (½ + ½·tanh(z/2)
  * from the vectorisable {@link Tanh#tanh}), tanh is {@link Tanh#tanh}.
  *
@@ -33,14 +34,15 @@ final class FastLSTMCell extends AbstractFastCell {
     private final float[] gates;
     /** c(t) of every step (carried past a sequence's end), [capacity, n_steps, n_neurons]. */
     private final float[] c;
-    /** h(t−1) of every step (0 at t = 0), laid out like c. */
-    private final float[] hPrev;
     /** tanh(c(t)) of every step, laid out like c. */
     private final float[] tanhC;
+    // the arrays only BPTT needs, allocated at its first call, so that buffers used only for inference are smaller
     /** dL/d[z_i z_j z_f z_o] of every step, laid out like gates (0 past a sequence's end). */
-    private final float[] dZ;
+    private float[] dZ;
+    /** h(t−1) of every step (0 at t = 0), laid out like c. */
+    private float[] hPrev;
     /** dL/dc(t) flowing back from step t + 1 to t, [capacity, n_neurons]. */
-    private final float[] dcNext;
+    private float[] dcNext;
     private final Row row;
 
     /** One sequence's step, n_neurons wide per array, all at offset 0. */
@@ -70,9 +72,6 @@ final class FastLSTMCell extends AbstractFastCell {
         this.gates = new float[steps * 4 * n_neurons];
         this.c = new float[steps * n_neurons];
         this.tanhC = new float[steps * n_neurons];
-        this.hPrev = new float[steps * n_neurons];
-        this.dZ = new float[steps * 4 * n_neurons];
-        this.dcNext = new float[capacity * n_neurons];
         this.row = new Row(n_neurons);
     }
 
@@ -98,8 +97,8 @@ final class FastLSTMCell extends AbstractFastCell {
         AllSteps.inputProjection(m * n_steps, n_inputs, G, X, offX, W, gates);
         for (int t = 0; t < n_steps; t++) {
             if (t > 0) {
-                // + h(t−1)·Wh, the four gates in one product
-                Gemm.gemm(false, false, m, G, n, hPrev, t * n, ldY, W, n_inputs * G, G, 1f, gates, t * G, ldG);
+                // + h(t−1)·Wh, the four gates in one product; a running sequence's h(t−1) is its output at t−1
+                Gemm.gemm(false, false, m, G, n, outputs, (t - 1) * n, ldY, W, n_inputs * G, G, 1f, gates, t * G, ldG);
             }
             for (int s = 0; s < m; s++) {
                 int y = s * ldY + t * n;     // h(t), c(t), tanh(c(t)) of sequence s
@@ -136,7 +135,6 @@ final class FastLSTMCell extends AbstractFastCell {
                 System.arraycopy(r.tanhC, 0, tanhC, y, n);
                 System.arraycopy(r.h, 0, outputs, y, n);
             }
-            keepAsPrevious(outputs, m, t, hPrev);
         }
     }
 
@@ -198,6 +196,12 @@ final class FastLSTMCell extends AbstractFastCell {
         int ldY = n_steps * n;
         int ldG = n_steps * G;
         int offWh = n_inputs * G;
+        if (dZ == null) {
+            dZ = new float[capacity * n_steps * G];
+            hPrev = new float[capacity * n_steps * n];
+            dcNext = new float[capacity * n];
+        }
+        previousOutputs(outputs, m, hPrev);
         Arrays.fill(dcNext, 0, m * n, 0f);
         for (int t = n_steps - 1; t >= 0; t--) {
             boolean anyRunning = false;

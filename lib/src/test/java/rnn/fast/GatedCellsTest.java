@@ -162,6 +162,38 @@ class GatedCellsTest {
         }
     }
 
+    /** The work arrays, used batch after batch with other sizes and lengths, keep nothing from the batch before. */
+    @ParameterizedTest
+    @EnumSource(GatedReference.class)
+    void reusedBuffersGiveWhatFreshBuffersGive(GatedReference kind) {
+        List<Cell> cells = stack(kind);
+        float[] X = GatedReference.gaussian(m * n_steps * n_inputs, 7);
+        float[] C = GatedReference.gaussian(m * n_steps * n_neurons[1], 8);
+        Buffers reused = new Buffers(cells, n_steps, m);
+        gradients(reused, cells, X, C, m, null);           // a full batch, every sequence of n_steps
+        float[][] again = gradients(reused, cells, X, C, 3, new int[] {1, 4, 2});
+        float[][] fresh = gradients(new Buffers(cells, n_steps, m), cells, X, C, 3, new int[] {1, 4, 2});
+        for (int p = 0; p < fresh.length; p++) assertArrayEquals(fresh[p], again[p], 0f, "parameter " + p);
+        assertArrayEquals(forwardOnly(cells, X, 3, new int[] {1, 4, 2}),
+                java.util.Arrays.copyOf(reused.topOutputs(), 3 * n_steps * n_neurons[1]), 0f);
+    }
+
+    private static float[] forwardOnly(List<Cell> cells, float[] X, int rows, int[] sequence_length) {
+        Buffers buf = new Buffers(cells, n_steps, rows);
+        Unroll.forward(buf, X, 0, rows, sequence_length, 0);
+        return buf.topOutputs();
+    }
+
+    /** Forward and BPTT of rows sequences with the gradient C at the top layer's outputs; the parameters' gradients. */
+    private static float[][] gradients(Buffers buf, List<Cell> cells, float[] X, float[] C, int rows, int[] lengths) {
+        Unroll.forward(buf, X, 0, rows, lengths, 0);
+        Bptt.clear(buf, rows);
+        System.arraycopy(C, 0, buf.dOutputs[1], 0, rows * n_steps * n_neurons[1]);
+        float[][] grads = zeroGradients(cells);
+        Bptt.backward(buf, X, 0, rows, lengths, 0, grads);
+        return grads;
+    }
+
     private static float[][] zeroGradients(List<Cell> cells) {
         return cells.stream().flatMap(cell -> cell.parameters().stream())
                 .map(p -> new float[p.getNumElements()]).toArray(float[][]::new);
