@@ -118,7 +118,8 @@ final class FastGRUCell extends AbstractFastCell {
      *   dh(t−1) += dh ⊙ u + d(r⊙h) ⊙ r + [dz_r dz_u]·W_ruhᵀ
      * </pre>
      * (W_ruh, W_ch the recurrent rows of the kernels), then over all steps at once dW_ruh += Σt h(t−1)ᵀ·[dz_r dz_u],
-     * dW_ch += Σt (r ⊙ h(t−1))ᵀ·dz_c, the kernels' input rows, the biases and dX. Past a sequence's end every dz is 0. grads from firstGrad: dW_ru, db_ru, dW_c, db_c.
+     * dW_ch += Σt (r ⊙ h(t−1))ᵀ·dz_c, the kernels' input rows, the biases and dX. Past a sequence's end every dz
+     * is 0. grads from firstGrad: dW_ru, db_ru, dW_c, db_c.
      */
     @Override
     public void backward(float[] X, int offX, int m, int[] sequence_length, int lengthOffset, float[] outputs,
