@@ -51,7 +51,9 @@ public final class LineChart implements RichDisplay {
         /** A line twice as wide, to pick out a piece of a series. */
         THICK_LINE,
         /** Larger dots, no line (the values of one window, a prediction). */
-        MARKERS
+        MARKERS,
+        /** Dots larger still, no line: a series that others are drawn over (the chapter's big blue instance dots). */
+        BIG_MARKERS
     }
 
     /** plotly.js's default colour cycle, so the SVG and the interactive plot look alike. */
@@ -198,6 +200,7 @@ public final class LineChart implements RichDisplay {
                 case LINE -> trace.mode(ScatterTrace.Mode.LINE).line(Line.builder().color(colour).width(2).build());
                 case THICK_LINE -> trace.mode(ScatterTrace.Mode.LINE).line(Line.builder().color(colour).width(4).build());
                 case MARKERS -> trace.mode(ScatterTrace.Mode.MARKERS).marker(Marker.builder().color(colour).size(8).build());
+                case BIG_MARKERS -> trace.mode(ScatterTrace.Mode.MARKERS).marker(Marker.builder().color(colour).size(14).build());
             }
             traces[k] = trace.build();
         }
@@ -280,15 +283,11 @@ public final class LineChart implements RichDisplay {
         svg.append("<g class=\"series\" data-name=\"").append(Svg.escape(s.name())).append("\" stroke=\"")
                 .append(colour).append("\" fill=\"").append(colour).append("\">\n");
         int lineWidth = switch (s.style()) {
-            case MARKERS -> 0;
+            case MARKERS, BIG_MARKERS -> 0;
             case THICK_LINE -> 4;
             default -> 2;
         };
-        int radius = switch (s.style()) {
-            case LINES_AND_MARKERS -> 3;
-            case MARKERS -> 4;
-            default -> 0;
-        };
+        int radius = markerRadius(s.style());
         List<String> run = new ArrayList<>();
         StringBuilder markers = new StringBuilder();
         for (int i = 0; i < Math.min(s.x().length, s.y().length); i++) {
@@ -311,6 +310,16 @@ public final class LineChart implements RichDisplay {
         svg.append(markers).append("</g>\n");
     }
 
+    /** The radius of a series' dots in the SVG, 0 for none. */
+    private static int markerRadius(Style style) {
+        return switch (style) {
+            case LINES_AND_MARKERS -> 3;
+            case MARKERS -> 4;
+            case BIG_MARKERS -> 7;
+            default -> 0;
+        };
+    }
+
     private static void appendPolyline(StringBuilder svg, List<String> points, int width) {
         if (width > 0 && points.size() > 1) {
             svg.append("<polyline fill=\"none\" stroke-width=\"").append(width).append("\" points=\"")
@@ -325,14 +334,15 @@ public final class LineChart implements RichDisplay {
             Series s = series.get(k);
             int y = TOP + 10 + 20 * k;
             String colour = COLOURS[k % COLOURS.length];
-            if (s.style() != Style.MARKERS) {
+            int radius = markerRadius(s.style());
+            if (s.style() != Style.MARKERS && s.style() != Style.BIG_MARKERS) {
                 svg.append("<line x1=\"").append(left).append("\" y1=\"").append(y).append("\" x2=\"").append(left + 24)
                         .append("\" y2=\"").append(y).append("\" stroke=\"").append(colour).append("\" stroke-width=\"")
                         .append(s.style() == Style.THICK_LINE ? 4 : 2).append("\"/>");
             }
-            if (s.style() == Style.LINES_AND_MARKERS || s.style() == Style.MARKERS) {
+            if (radius > 0) {
                 svg.append("<circle cx=\"").append(left + 12).append("\" cy=\"").append(y).append("\" r=\"")
-                        .append(s.style() == Style.MARKERS ? 4 : 3).append("\" fill=\"").append(colour).append("\"/>");
+                        .append(radius).append("\" fill=\"").append(colour).append("\"/>");
             }
             svg.append("<text x=\"").append(left + 30).append("\" y=\"").append(y).append("\" dy=\"4\">")
                     .append(Svg.escape(s.name())).append("</text>\n");

@@ -254,6 +254,15 @@ class LineChartTest {
         assertTrue(js.contains("mode: 'markers'") && js.contains("size: 8.0"), js);
         assertTrue(js.contains("mode: 'lines'") && js.contains("\"width\" : 4.0"), js);
 
+        Document big = parse(chart.style("instance", LineChart.Style.BIG_MARKERS).svg());
+        NodeList bigGroups = big.getElementsByTagName("g");
+        for (int g = 0; g < bigGroups.getLength(); g++) {
+            Element group = (Element) bigGroups.item(g);
+            if (group.getAttribute("data-name").equals("instance")) {
+                assertEquals("7", ((Element) group.getElementsByTagName("circle").item(0)).getAttribute("r"));
+            }
+        }
+
         IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
                 () -> chart.with(window, "t", "instance", LineChart.Style.LINE));
         assertEquals("LineChart.with: the chart already has a series 'instance'; its series are [value, instance, INSTANCE]",
