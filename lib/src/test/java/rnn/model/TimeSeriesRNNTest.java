@@ -43,7 +43,7 @@ class TimeSeriesRNNTest {
         OutputProjectionWrapper wrapper = new OutputProjectionWrapper(model.cell(), model.dense());
         Tensor3 teaching = DynamicRNN.dynamic_rnn(wrapper, batch.X(), null).outputs();
         assertEquals("(30, 20, 1)", fast.shapeString());
-        assertArrayEquals(teaching.data(), fast.data(), 1e-4f);
+        assertArrayEquals(teaching.data(), fast.data(), 1e-5f);
         assertEquals(MeanSquaredError.loss(teaching, batch.y()), model.loss(batch.X(), batch.y()), 1e-5f);
         assertEquals(model.loss(batch.X(), batch.y()), model.gradients(batch.X(), batch.y()).loss(), 1e-6f);
     }
