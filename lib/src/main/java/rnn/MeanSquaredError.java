@@ -26,7 +26,8 @@ public final class MeanSquaredError {
             Shapes.check("dOutputs", dOutputs, outputs.dim(0), outputs.dim(1), outputs.dim(2), "the shape of outputs");
         }
         int size = outputs.data().length;
-        double sum = lossSumAndGradient(outputs.data(), size, y.data(), 0, size, dOutputs == null ? null : dOutputs.data());
+        float[] gradient = dOutputs == null ? null : dOutputs.data();
+        double sum = lossSumAndGradient(outputs.data(), size, y.data(), 0, size, gradient);
         return (float) (sum / size);
     }
 
@@ -49,7 +50,8 @@ public final class MeanSquaredError {
     /** Throws unless y has the shape of outputs and at least one element (the mean of nothing is undefined). */
     public static void checkTargets(Tensor3 outputs, Tensor3 y) {
         if (outputs == null) throw new IllegalArgumentException("outputs is null; expected [batch, n_steps, n_outputs]");
-        Shapes.check("y", y, outputs.dim(0), outputs.dim(1), outputs.dim(2), "the shape of outputs [batch, n_steps, n_outputs]");
+        Shapes.check("y", y, outputs.dim(0), outputs.dim(1), outputs.dim(2),
+                "the shape of outputs [batch, n_steps, n_outputs]");
         if (outputs.data().length == 0) {
             throw new IllegalArgumentException("outputs " + outputs.shapeString()
                     + " has no element; the mean over an empty batch is undefined");

@@ -37,7 +37,9 @@ public final class OutputProjectionWrapper implements Cell {
     }
 
     private static Cell checkCell(Cell cell) {
-        if (cell == null) throw new IllegalArgumentException("OutputProjectionWrapper needs a cell to wrap but was given null");
+        if (cell == null) {
+            throw new IllegalArgumentException("OutputProjectionWrapper needs a cell to wrap but was given null");
+        }
         return cell;
     }
 
@@ -65,7 +67,7 @@ public final class OutputProjectionWrapper implements Cell {
         return withOutput(cell.zeroState(m), new FMatrixRMaj(m, n_neurons()));
     }
 
-    /** The wrapped cell's step on its own state, then its output projected: outputs(t) = h(t)·W_projection + b_projection. */
+    /** The wrapped cell's step on its own state, then its output projected: h(t)·W_projection + b_projection. */
     @Override
     public CellState step(FMatrixRMaj X_t, CellState state) {
         CellState next = cell.step(X_t, wrappedState(state));

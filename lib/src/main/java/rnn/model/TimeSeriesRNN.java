@@ -176,7 +176,7 @@ public final class TimeSeriesRNN {
         Shapes.checkInput(X, n_steps, n_inputs, "TimeSeriesRNN");
     }
 
-    /** One thread's buffers: the unrolled cell, the outputs of every step and their gradient, a share of the gradients. */
+    /** One thread's buffers: the unrolled cell, every step's output and its gradient, a share of the gradients. */
     private final class Part implements BatchParts.Part {
         final Buffers buffers;
         /** stacked_outputs, [capacity·n_steps, n_outputs]. */
@@ -212,10 +212,11 @@ public final class TimeSeriesRNN {
             int rows = to - from;
             forward(X, from, rows);
             int width = n_steps * n_outputs;
-            double lossSum = MeanSquaredError.lossSumAndGradient(outputs, rows * width, y, from * width, m * width, dOutputs);
+            double lossSum = MeanSquaredError.lossSumAndGradient(outputs, rows * width, y, from * width, m * width,
+                    dOutputs);
             int dense_W = shares.length - 2;
-            // dW_dense = stackedᵀ·dOutputs, db_dense = Σ rows dOutputs, and dL/d(rnn_outputs) = dOutputs·W_denseᵀ written
-            // at every step's output of the cell (the dense layer overwrites them: no clearing needed)
+            // dW_dense = stackedᵀ·dOutputs, db_dense = Σ rows dOutputs, and dL/d(rnn_outputs) = dOutputs·W_denseᵀ,
+            // written at every step's output of the cell (the dense layer overwrites them: no clearing needed)
             dense.backward(buffers.topOutputs(), rows * n_steps, dOutputs, shares[dense_W], shares[dense_W + 1],
                     buffers.dOutputs[0]);
             for (int g = 0; g < dense_W; g++) Arrays.fill(shares[g], 0f);
