@@ -30,10 +30,11 @@ class PackageDependenciesTest {
             "rnn.fast", Set.of("rnn", "rnn.linalg"),
             "rnn.model", Set.of("rnn", "rnn.fast", "rnn.linalg"),
             "rnn.mnist", Set.of("rnn"),
+            "rnn.series", Set.of("rnn"),
             "rnn.display", Set.of(),
             "rnn.plot", Set.of("rnn.display"),
-            "rnn.train", Set.of("rnn", "rnn.model", "rnn.mnist", "rnn.plot"),
-            "rnn.cli", Set.of("rnn", "rnn.model", "rnn.mnist", "rnn.train"));
+            "rnn.train", Set.of("rnn", "rnn.model", "rnn.mnist", "rnn.series", "rnn.plot"),
+            "rnn.cli", Set.of("rnn", "rnn.model", "rnn.mnist", "rnn.series", "rnn.train"));
 
     @Test
     void packagesDependOneWay() {

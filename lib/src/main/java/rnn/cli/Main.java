@@ -26,6 +26,7 @@ public final class Main {
 
     static final String USAGE_TEXT = String.join("\n",
             "usage: java -jar lib/target/rnn-notebooks.jar train [options]",
+            "       (the time series: java -jar lib/target/rnn-notebooks.jar time-series --help)",
             "Trains the seed's ImageRNN (each MNIST image a sequence of 28 rows of 28 pixels, one layer of",
             "recurrent neurons, a dense layer of 10 logits) with Adam, printing every epoch as the seed does.",
             "options:",
@@ -61,6 +62,7 @@ public final class Main {
 
     /** Runs the command line and returns the exit code instead of exiting. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && args[0].equals(TimeSeriesCommand.NAME)) return TimeSeriesCommand.run(args, out, err);
         if (args.length > 0 && isHelp(args[0])) {
             out.println(USAGE_TEXT);
             return OK;
@@ -86,8 +88,8 @@ public final class Main {
 
     /** The options of a {@code train} command line, or null when it asks for {@code --help}. */
     static Options parse(String[] args) throws UsageException {
-        if (args.length == 0) throw new UsageException("no command given; expected train");
-        if (!args[0].equals("train")) throw new UsageException("unknown command '" + args[0] + "'; expected train");
+        if (args.length == 0) throw new UsageException("no command given; expected train or time-series");
+        if (!args[0].equals("train")) throw new UsageException("unknown command '" + args[0] + "'; expected train or time-series");
         int epochs = 10;
         int batch_size = 150;
         int n_neurons = 150;
@@ -122,12 +124,12 @@ public final class Main {
         return new Options(epochs, batch_size, n_neurons, learning_rate, seed, data, train_limit);
     }
 
-    private static String required(String flag, String value) throws UsageException {
+    static String required(String flag, String value) throws UsageException {
         if (value == null || value.isEmpty()) throw new UsageException(flag + " needs a value");
         return value;
     }
 
-    private static long wholeNumber(String flag, String value) throws UsageException {
+    static long wholeNumber(String flag, String value) throws UsageException {
         try {
             return Long.parseLong(required(flag, value));
         } catch (NumberFormatException e) {
@@ -135,7 +137,7 @@ public final class Main {
         }
     }
 
-    private static int positiveInt(String flag, String value) throws UsageException {
+    static int positiveInt(String flag, String value) throws UsageException {
         long n = wholeNumber(flag, value);
         if (n < 1 || n > Integer.MAX_VALUE) {
             throw new UsageException(flag + " expects a whole number >= 1, got " + value);
@@ -143,7 +145,7 @@ public final class Main {
         return (int) n;
     }
 
-    private static float positiveFloat(String flag, String value) throws UsageException {
+    static float positiveFloat(String flag, String value) throws UsageException {
         float x;
         try {
             x = Float.parseFloat(required(flag, value));

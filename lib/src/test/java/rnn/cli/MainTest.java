@@ -36,12 +36,12 @@ class MainTest {
 
     @Test
     void noCommand() {
-        assertUsageError("no command given; expected train");
+        assertUsageError("no command given; expected train or time-series");
     }
 
     @Test
     void unknownCommandOrFlag() {
-        assertUsageError("unknown command 'fit'; expected train", "fit");
+        assertUsageError("unknown command 'fit'; expected train or time-series", "fit");
         err.reset();
         assertUsageError("unknown option '--epoch'", "train", "--epoch", "3");
     }

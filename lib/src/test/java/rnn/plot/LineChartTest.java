@@ -211,4 +211,61 @@ class LineChartTest {
         assertArrayEquals(new double[] {1, 2, 3}, chart.x(), 0);
         assertEquals("LineChart \"Cost\": cost 0.1000..0.5000 over epoch 1.000..3.000 (3 points)", chart.toString());
     }
+
+    @Test
+    void seriesOnTheirOwnXAreDrawnInTheirStyles() throws Exception {
+        Table series = Table.create("series", DoubleColumn.create("t", new double[] {0, 1, 2, 3, 4}),
+                DoubleColumn.create("value", new double[] {0, 1, 0, -1, 0}));
+        Table window = Table.create("window", DoubleColumn.create("t", new double[] {1.5, 2.5}),
+                DoubleColumn.create("instance", new double[] {0.5, -0.5}));
+        LineChart chart = LineChart.of("A series", series, "t", "value").style("value", LineChart.Style.LINE)
+                .with(window, "t", "instance", LineChart.Style.MARKERS)
+                .with(window, "t", "instance".toUpperCase(), LineChart.Style.THICK_LINE);
+        assertEquals(List.of("value", "instance", "INSTANCE"), chart.yColumns());
+        assertArrayEquals(new double[] {1.5, 2.5}, chart.x("instance"), 0);
+        assertArrayEquals(new double[] {0, 1, 2, 3, 4}, chart.x(), 0);
+        assertEquals(LineChart.Style.MARKERS, chart.style("instance"));
+
+        Document svg = parse(chart.svg());
+        NodeList groups = svg.getElementsByTagName("g");
+        int found = 0;
+        for (int g = 0; g < groups.getLength(); g++) {
+            Element group = (Element) groups.item(g);
+            switch (group.getAttribute("data-name")) {
+                case "value" -> {
+                    assertEquals(0, group.getElementsByTagName("circle").getLength(), "a line has no markers");
+                    assertEquals("2", ((Element) group.getElementsByTagName("polyline").item(0)).getAttribute("stroke-width"));
+                    found++;
+                }
+                case "instance" -> {
+                    assertEquals(0, group.getElementsByTagName("polyline").getLength(), "markers have no line");
+                    assertEquals(2, group.getElementsByTagName("circle").getLength());
+                    found++;
+                }
+                case "INSTANCE" -> {
+                    assertEquals("4", ((Element) group.getElementsByTagName("polyline").item(0)).getAttribute("stroke-width"));
+                    found++;
+                }
+                default -> { }
+            }
+        }
+        assertEquals(3, found);
+        String js = chart.figure().asJavascript("d");
+        assertTrue(js.contains("mode: 'markers'") && js.contains("size: 8.0"), js);
+        assertTrue(js.contains("mode: 'lines'") && js.contains("\"width\" : 4.0"), js);
+
+        Document big = parse(chart.style("instance", LineChart.Style.BIG_MARKERS).svg());
+        NodeList bigGroups = big.getElementsByTagName("g");
+        for (int g = 0; g < bigGroups.getLength(); g++) {
+            Element group = (Element) bigGroups.item(g);
+            if (group.getAttribute("data-name").equals("instance")) {
+                assertEquals("7", ((Element) group.getElementsByTagName("circle").item(0)).getAttribute("r"));
+            }
+        }
+
+        IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
+                () -> chart.with(window, "t", "instance", LineChart.Style.LINE));
+        assertEquals("LineChart.with: the chart already has a series 'instance'; its series are [value, instance, INSTANCE]",
+                twice.getMessage());
+    }
 }

@@ -140,12 +140,55 @@ class NotebooksTest {
     }
 
     @Test
+    void timeSeriesNotebookTrainsBeatsTheNaiveForecastAndShowsBothWaysEqual() throws IOException {
+        Path notebook = NOTEBOOKS.resolve("08-time-series.ipynb");
+        assertTrue(Files.size(notebook) < MAX_NOTEBOOK_BYTES, notebook + " is under 2 MB");
+        List<CellResult> cells = NotebookRunner.execute(notebook);
+
+        String ways = stdoutOf(cells, "maxDifference(outputs_wrapper, outputs_reshaped)");
+        assertTrue(printedNumber(ways, "wrapper vs reshape-then-dense: max |difference| = ") < 1e-6, ways);
+        assertTrue(printedNumber(ways, "wrapper vs TimeSeriesRNN.predict: max |difference| = ") < 1e-5, ways);
+        String[] mse = stdoutOf(cells, "MSE by hand").strip().split("\n");
+        String byHand = mse[mse.length - 3].substring(mse[mse.length - 3].indexOf(':') + 1).trim();
+        assertEquals(byHand, mse[mse.length - 2].substring(mse[mse.length - 2].indexOf(':') + 1).trim(), "MeanSquaredError.loss");
+        assertEquals(byHand, mse[mse.length - 1].substring(mse[mse.length - 1].indexOf(':') + 1).trim(), "model.loss");
+
+        int iterations = Integer.parseInt(System.getenv().getOrDefault("RNN_ITERATIONS", "1500"));
+        List<Double> losses = mseLines(stdoutOf(cells, "new SeriesTrainer("));
+        assertEquals((iterations + 99) / 100, losses.size(), "one line every 100 iterations");
+        assertTrue(losses.get(losses.size() - 1) < losses.get(0) / 10, "the MSE falls: " + losses);
+        double[] baseline = numbersAfter(stdoutOf(cells, "NaiveForecast.mse(fresh)"), "1000 random windows:");
+        assertTrue(baseline[0] < baseline[1] / 2, "the RNN beats the naive forecast: " + Arrays.toString(baseline));
+        String generated = stdoutOf(cells, "model.generate(new float[N_STEPS], 300)");
+        assertEquals(lastLine(generated).replace("model.generate:", "").trim(), generated.strip().split("\n")[0]
+                .replace("by hand:", "").trim(), "the loop on the page is model.generate");
+
+        for (String chart : List.of("A time series (generated)", "Testing the model", "Generated from 20 zeros",
+                "Generated from a real start")) {
+            Map<String, String> data = richResultOf(cells, chart);
+            assertTrue(data.get("image/svg+xml").startsWith("<svg"), chart + " has an SVG picture");
+        }
+    }
+
+    @Test
+    void committedTimeSeriesNotebookHoldsTheChaptersFullRun() throws IOException {
+        JsonNode notebook = new ObjectMapper().readTree(NOTEBOOKS.resolve("08-time-series.ipynb").toFile());
+        List<Double> losses = mseLines(committedStdout(notebook, "new SeriesTrainer("));
+        assertEquals(15, losses.size(), "the committed run is the chapter's 1500 iterations");
+        assertTrue(losses.get(14) <= 0.05, "1500 iterations end at or below MSE 0.05 (the chapter: 0.041 to 0.047), got "
+                + losses.get(14));
+        double[] baseline = numbersAfter(committedStdout(notebook, "NaiveForecast.mse(fresh)"), "1000 random windows:");
+        assertTrue(baseline[0] <= 0.05 && baseline[0] < baseline[1] / 10,
+                "the trained RNN is more than 10 times closer than the naive forecast: " + Arrays.toString(baseline));
+    }
+
+    @Test
     void everyNotebookIsAJavaNotebookUnder2MBStartingWithTheClasspathMagic() throws IOException {
         List<Path> notebooks;
         try (var files = Files.list(NOTEBOOKS)) {
             notebooks = files.filter(p -> p.toString().endsWith(".ipynb")).sorted().toList();
         }
-        assertEquals(5, notebooks.size());
+        assertEquals(6, notebooks.size());
         for (Path path : notebooks) {
             assertTrue(Files.size(path) < MAX_NOTEBOOK_BYTES, path + " is under 2 MB");
             JsonNode notebook = new ObjectMapper().readTree(path.toFile());
@@ -255,6 +298,36 @@ class NotebooksTest {
     private static double[] numbers(String printed) {
         String[] tokens = printed.replace("[", " ").replace("]", " ").trim().split("\\s+");
         return Arrays.stream(tokens).mapToDouble(Double::parseDouble).toArray();
+    }
+
+    /** The number printed after {@code prefix} on its line. */
+    private static double printedNumber(String text, String prefix) {
+        for (String line : text.split("\n")) {
+            if (line.startsWith(prefix)) return Double.parseDouble(line.substring(prefix.length()).trim());
+        }
+        throw new AssertionError("no line starts with '" + prefix + "' in:\n" + text);
+    }
+
+    /** The two MSEs of the line starting with {@code prefix}: "...: RNN MSE a, naive MSE b". */
+    private static double[] numbersAfter(String text, String prefix) {
+        for (String line : text.split("\n")) {
+            Matcher m = Pattern.compile(Pattern.quote(prefix) + "\\s+RNN MSE (\\S+), naive MSE (\\S+)").matcher(line);
+            if (m.matches()) return new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2))};
+        }
+        throw new AssertionError("no line '" + prefix + " RNN MSE a, naive MSE b' in:\n" + text);
+    }
+
+    private static final Pattern MSE_LINE = Pattern.compile("(\\d+) \tMSE: (\\S+)\n");
+
+    /** The MSEs of the chapter's lines "1400 \tMSE: 0.041784383", checking that they come every 100 iterations. */
+    private static List<Double> mseLines(String training) {
+        List<Double> losses = new ArrayList<>();
+        Matcher m = MSE_LINE.matcher(training);
+        while (m.find()) {
+            assertEquals(100 * losses.size(), Integer.parseInt(m.group(1)), "iterations 0, 100, 200 ... in:\n" + training);
+            losses.add(Double.parseDouble(m.group(2)));
+        }
+        return losses;
     }
 
     private static final Pattern EPOCH = Pattern.compile(
