@@ -4,11 +4,13 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import rnn.Activation;
 import rnn.Init;
 import rnn.mnist.DataSet;
 import rnn.mnist.Mnist;
 import rnn.mnist.MnistDataException;
 import rnn.mnist.MnistFiles;
+import rnn.model.DenseInput;
 import rnn.model.ImageRNN;
 import rnn.train.EpochPrinter;
 import rnn.train.ProgressBar;
@@ -32,7 +34,10 @@ public final class Main {
             "options:",
             "  --epochs N          number of epochs (default 10)",
             "  --batch-size B      images per mini-batch (default 150)",
-            "  --neurons H         n_neurons of the recurrent layer (default 150)",
+            "  --layers N          recurrent layers stacked (MultiRNNCell), the final states of all of them",
+            "                      fed to the dense layer, as the chapter's deep RNN (default 1)",
+            "  --neurons H         n_neurons of each recurrent layer (default 150)",
+            "  --activation F      the recurrent layers' activation: tanh or relu (default tanh)",
             "  --learning-rate R   Adam's learning rate (default 0.001)",
             "  --seed S            seed of the initial weights and of the shuffles (default 42)",
             "  --data DIR          folder of the four MNIST IDX files (default: $MNIST_DIR, else the first",
@@ -42,7 +47,7 @@ public final class Main {
 
     /** The parsed command line. */
     record Options(int epochs, int batch_size, int n_neurons, float learning_rate, long seed, Path data,
-                   int train_limit) {
+                   int train_limit, int n_layers, Activation activation) {
         static final int ALL = 0;
     }
 
@@ -97,6 +102,8 @@ public final class Main {
         long seed = 42;
         Path data = null;
         int train_limit = Options.ALL;
+        int n_layers = 1;
+        Activation activation = Activation.TANH;
         for (int i = 1; i < args.length; i++) {
             String flag = args[i];
             if (isHelp(flag)) return null;
@@ -114,6 +121,8 @@ public final class Main {
                 case "--epochs" -> epochs = positiveInt(flag, value);
                 case "--batch-size" -> batch_size = positiveInt(flag, value);
                 case "--neurons" -> n_neurons = positiveInt(flag, value);
+                case "--layers" -> n_layers = positiveInt(flag, value);
+                case "--activation" -> activation = activation(flag, value);
                 case "--train-limit" -> train_limit = positiveInt(flag, value);
                 case "--learning-rate" -> learning_rate = positiveFloat(flag, value);
                 case "--seed" -> seed = wholeNumber(flag, value);
@@ -121,7 +130,15 @@ public final class Main {
                 default -> throw new UsageException("unknown option '" + flag + "'");
             }
         }
-        return new Options(epochs, batch_size, n_neurons, learning_rate, seed, data, train_limit);
+        return new Options(epochs, batch_size, n_neurons, learning_rate, seed, data, train_limit, n_layers, activation);
+    }
+
+    private static Activation activation(String flag, String value) throws UsageException {
+        try {
+            return Activation.named(required(flag, value));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(flag + " expects tanh or relu, got '" + value + "'");
+        }
     }
 
     static String required(String flag, String value) throws UsageException {
@@ -177,12 +194,16 @@ public final class Main {
             return usage(err, "--batch-size must be at most the " + train.size() + " training images, got "
                     + options.batch_size());
         }
-        ImageRNN model = new ImageRNN(train.n_steps(), train.n_inputs(), options.n_neurons(), 10,
-                new Init(options.seed()));
+        // one tanh layer is the seed's model; more layers are the chapter's deep RNN (every layer's states fed)
+        ImageRNN model = ImageRNN.multiLayer(train.n_steps(), train.n_inputs(), options.n_layers(), options.n_neurons(),
+                options.activation(), 10, DenseInput.ALL_LAYERS, new Init(options.seed()));
         Trainer trainer = new Trainer(options.epochs(), options.batch_size(), options.learning_rate(), options.seed());
-        out.printf(Locale.ROOT, "Training on %d images (test %d): n_steps %d, n_inputs %d, n_neurons %d, "
+        boolean seeds = options.n_layers() == 1 && options.activation() == Activation.TANH;
+        String layers = seeds ? "n_neurons " + options.n_neurons() : "n_layers " + options.n_layers()
+                + ", n_neurons " + options.n_neurons() + ", activation " + options.activation();
+        out.printf(Locale.ROOT, "Training on %d images (test %d): n_steps %d, n_inputs %d, %s, "
                         + "epochs %d, batch_size %d, learning_rate %s, seed %d%n",
-                train.size(), mnist.test().size(), train.n_steps(), train.n_inputs(), options.n_neurons(),
+                train.size(), mnist.test().size(), train.n_steps(), train.n_inputs(), layers,
                 options.epochs(), options.batch_size(), options.learning_rate(), options.seed());
         try {
             trainer.fit(model, train, mnist.test(), new EpochPrinter(out, ProgressBar.forTerminal(options.epochs())));

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import rnn.Activation;
 import rnn.mnist.RealMnist;
 
 class MainTest {
@@ -61,6 +62,21 @@ class MainTest {
     }
 
     @Test
+    void badLayersOrActivation() {
+        assertUsageError("--layers expects a whole number >= 1, got 0", "train", "--layers", "0");
+        err.reset();
+        assertUsageError("--layers expects a whole number >= 1, got -2", "train", "--layers=-2");
+        err.reset();
+        assertUsageError("--layers expects a whole number, got 'three'", "train", "--layers", "three");
+        err.reset();
+        assertUsageError("--neurons expects a whole number >= 1, got -1", "train", "--neurons=-1");
+        err.reset();
+        assertUsageError("--activation expects tanh or relu, got 'sigmoid'", "train", "--activation", "sigmoid");
+        err.reset();
+        assertUsageError("--activation needs a value", "train", "--layers", "3", "--activation");
+    }
+
+    @Test
     void missingValue() {
         assertUsageError("--epochs needs a value", "train", "--epochs");
         err.reset();
@@ -81,10 +97,11 @@ class MainTest {
     @Test
     void parsesEveryOptionAndTheDefaults() throws Exception {
         Main.Options defaults = Main.parse(new String[] {"train"});
-        assertEquals(new Main.Options(10, 150, 150, 0.001f, 42, null, Main.Options.ALL), defaults);
+        assertEquals(new Main.Options(10, 150, 150, 0.001f, 42, null, Main.Options.ALL, 1, Activation.TANH), defaults);
         Main.Options set = Main.parse(new String[] {"train", "--epochs", "2", "--batch-size=64", "--neurons", "32",
-                "--learning-rate", "1e-2", "--seed", "-7", "--data", "/x/mnist", "--train-limit", "1000"});
-        assertEquals(new Main.Options(2, 64, 32, 0.01f, -7, Path.of("/x/mnist"), 1000), set);
+                "--learning-rate", "1e-2", "--seed", "-7", "--data", "/x/mnist", "--train-limit", "1000",
+                "--layers", "3", "--activation=ReLU"});
+        assertEquals(new Main.Options(2, 64, 32, 0.01f, -7, Path.of("/x/mnist"), 1000, 3, Activation.RELU), set);
     }
 
     @Test
@@ -110,6 +127,19 @@ class MainTest {
         assertTrue(lines[3].matches("Epoch time: \\d+\\.\\d s"), lines[3]);
         assertEquals("Training Finished!!!", lines[4]);
         assertEquals("", err()); // no terminal in a test: no progress bar
+    }
+
+    @Test
+    void trainsOneShortEpochOfADeepReluRnn() {
+        String dir = RealMnist.directoryOrSkip().toString();
+        assertEquals(0, run("train", "--data", dir, "--epochs", "1", "--train-limit", "200", "--batch-size", "100",
+                "--layers", "3", "--neurons", "8", "--activation", "relu", "--seed", "3"));
+        String[] lines = out().split("\n");
+        assertEquals(5, lines.length, out());
+        assertTrue(lines[0].startsWith("Training on 200 images (test 10000): n_steps 28, n_inputs 28, n_layers 3, "
+                + "n_neurons 8, activation relu, epochs 1, batch_size 100"), lines[0]);
+        assertTrue(lines[1].matches("Epoch: 0001 cost= \\d\\.\\d{9}"), lines[1]);
+        assertEquals("Training Finished!!!", lines[4]);
     }
 
     @Test

@@ -21,8 +21,8 @@ import rnn.runner.NotebookRunner;
 /**
  * Runs every notebook cell by cell through JShell, as IJava and JJava do, failing on any compile error or
  * exception; checks the key numbers the notebooks print, and that the outputs committed in notebooks 1 to 4
- * are the ones the current code prints. Notebook 5 runs shortened (RNN_EPOCHS and RNN_TRAIN_LIMIT are set
- * for the test JVM in the pom); its committed outputs are checked to be the seed's full run.
+ * are the ones the current code prints. Notebooks 5 and 7 run shortened (RNN_EPOCHS and RNN_TRAIN_LIMIT are set
+ * for the test JVM in the pom); notebook 5's committed outputs are checked to be the seed's full run.
  */
 class NotebooksTest {
     private static final Path NOTEBOOKS = Path.of("..", "..", "notebooks");
@@ -171,6 +171,31 @@ class NotebooksTest {
     }
 
     @Test
+    void deepRnnNotebookComputesTheStackOnThePageAndTrainsTheChaptersModel() throws IOException {
+        List<CellResult> cells = NotebookRunner.execute(NOTEBOOKS.resolve("07-deep-rnn.ipynb"));
+        String byHand = stdoutOf(cells, "by hand − MultiRNNCell");
+        Matcher differences = Pattern.compile("max \\|[^|]+\\| = (\\S+)").matcher(
+                byHand + stdoutOf(cells, "max |ImageRNN − states_concat|"));
+        int checked = 0;
+        while (differences.find()) {
+            assertTrue(Double.parseDouble(differences.group(1)) < 1e-6, differences.group());
+            checked++;
+        }
+        assertEquals(5, checked, "outputs, three layers' states and ImageRNN's dense input compared:\n" + byHand);
+        assertTrue(stdoutOf(cells, "ImageRNN.multiLayer(").endsWith("trainable parameters: 56110\n"));
+
+        String training = stdoutOf(cells, "trainer.fit(");
+        int epochs = Integer.parseInt(System.getenv().getOrDefault("RNN_EPOCHS", "10"));
+        List<double[]> lines = epochLines(training);
+        assertEquals(epochs, lines.size(), "one pair of lines per epoch in:\n" + training);
+        assertTrue(lines.get(lines.size() - 1)[3] > 0.3, "a short run still learns: " + training);
+        assertTrue(training.endsWith("Training Finished!!!\n"));
+        for (String chart : List.of("history.accuracyPlot()", "history.costPlot()")) {
+            assertTrue(richResultOf(cells, chart).get("image/svg+xml").startsWith("<svg"), chart + " has an SVG picture");
+        }
+    }
+
+    @Test
     void committedTimeSeriesNotebookHoldsTheChaptersFullRun() throws IOException {
         JsonNode notebook = new ObjectMapper().readTree(NOTEBOOKS.resolve("08-time-series.ipynb").toFile());
         List<Double> losses = mseLines(committedStdout(notebook, "new SeriesTrainer("));
@@ -188,7 +213,7 @@ class NotebooksTest {
         try (var files = Files.list(NOTEBOOKS)) {
             notebooks = files.filter(p -> p.toString().endsWith(".ipynb")).sorted().toList();
         }
-        assertEquals(6, notebooks.size());
+        assertEquals(7, notebooks.size());
         for (Path path : notebooks) {
             assertTrue(Files.size(path) < MAX_NOTEBOOK_BYTES, path + " is under 2 MB");
             JsonNode notebook = new ObjectMapper().readTree(path.toFile());
