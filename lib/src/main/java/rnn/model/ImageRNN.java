@@ -9,6 +9,7 @@ import org.ejml.data.FMatrixRMaj;
 import rnn.Accuracy;
 import rnn.Adam;
 import rnn.Dense;
+import rnn.Finite;
 import rnn.Init;
 import rnn.RecurrentCell;
 import rnn.Shapes;
@@ -167,15 +168,15 @@ public final class ImageRNN {
      * through time, one Adam update of every parameter; returns the batch cost of that forward pass (computed
      * before the update).
      *
-     * @throws ArithmeticException if the cost is NaN or infinite; the parameters are then left unchanged
+     * @throws ArithmeticException if the cost or a gradient is NaN or infinite; the parameters are then left unchanged
      */
     public float trainStep(Tensor3 X, int[] y, Adam optimizer) {
         float cost = forwardBackward(X, y, null);
         if (!Float.isFinite(cost)) {
-            throw new ArithmeticException("the batch cost is " + cost + ": training diverged"
-                    + " (a smaller learning_rate may help); the parameters were not updated");
+            throw new ArithmeticException("the batch cost is " + cost + ": training diverged;"
+                    + " the parameters were not updated");
         }
-        optimizer.step(parameterData, gradientData, parameterSizes);
+        optimizer.step(parameterData, gradientData, parameterSizes, parameterNames);
         return cost;
     }
 
@@ -231,6 +232,7 @@ public final class ImageRNN {
     private void checkInput(Tensor3 X, int[] sequence_length) {
         Shapes.checkInput(X, n_steps, n_inputs, "ImageRNN");
         Shapes.checkLengths(sequence_length, X.dim(0), n_steps);
+        Finite.checkInput(X, "ImageRNN");
     }
 
     private void checkLabels(Tensor3 X, int[] y) {
