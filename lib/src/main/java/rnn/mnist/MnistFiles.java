@@ -48,7 +48,8 @@ public final class MnistFiles {
         if (env != null && !env.isBlank()) {
             Path dir = Path.of(env).toAbsolutePath();
             if (!Files.isDirectory(dir)) {
-                throw new MnistDataException("MNIST_DIR is " + env + " but that is not a directory");
+                throw new MnistDataException("MNIST_DIR is " + env + " but that is not a directory; set it to the"
+                        + " folder of the four MNIST files, or unset it to use data/mnist");
             }
             return dir;
         }

@@ -58,6 +58,9 @@ public final class ImageRNN {
             throw new IllegalArgumentException("ImageRNN needs positive sizes, got n_steps = " + n_steps + ", n_inputs = "
                     + n_inputs + ", n_neurons = " + n_neurons + ", n_outputs = " + n_outputs);
         }
+        // W of (n_inputs + n_neurons) × n_neurons entries must fit a Java array: say so rather than EJML's error
+        MemoryEstimate.forTraining(n_steps, n_inputs, new int[] {n_neurons}, n_outputs, 1, 0, 0, 1)
+                .checkArrays("n_neurons");
         this.n_steps = n_steps;
         this.n_inputs = n_inputs;
         this.n_outputs = n_outputs;

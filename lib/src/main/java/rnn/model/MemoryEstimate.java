@@ -157,16 +157,25 @@ public final class MemoryEstimate {
      * @throws NotEnoughMemoryException saying what is needed, what is available and how to get it
      */
     public void check(long max_heap, String smaller, String larger_heap) {
-        if (largestArray > Integer.MAX_VALUE) {
-            throw new NotEnoughMemoryException(String.format(Locale.ROOT,
-                    "%s would have %,d entries, more than the %,d a Java array can hold; use a smaller %s",
-                    largestArrayName, largestArray, Integer.MAX_VALUE, smaller));
-        }
+        checkArrays(smaller);
         if (totalBytes() > max_heap) {
             throw new NotEnoughMemoryException("this training needs about " + bytes(totalBytes())
                     + " of Java heap but this JVM may use at most " + bytes(max_heap) + " (" + describe()
                     + "); start it with a larger heap, e.g. " + String.format(Locale.ROOT, larger_heap, suggestedHeap())
                     + ", or use a smaller " + smaller);
+        }
+    }
+
+    /**
+     * Refuses only an array of more than 2³¹ − 1 entries, which no heap can hold.
+     *
+     * @param smaller the settings that shrink the arrays, e.g. "n_neurons"
+     */
+    public void checkArrays(String smaller) {
+        if (largestArray > Integer.MAX_VALUE) {
+            throw new NotEnoughMemoryException(String.format(Locale.ROOT,
+                    "%s would have %,d entries, more than the %,d a Java array can hold; use a smaller %s",
+                    largestArrayName, largestArray, Integer.MAX_VALUE, smaller));
         }
     }
 

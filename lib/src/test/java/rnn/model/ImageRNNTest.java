@@ -156,6 +156,14 @@ class ImageRNNTest {
     }
 
     @Test
+    void aLayerTooWideForAJavaArrayIsRefusedBeforeItIsAllocated() {
+        NotEnoughMemoryException e = assertThrows(NotEnoughMemoryException.class,
+                () -> new ImageRNN(28, 28, 50_000, 10, new Init(1)));
+        assertEquals("W ((28 + 50000) × 50000) would have 2,501,400,000 entries, more than the 2,147,483,647 a Java"
+                + " array can hold; use a smaller n_neurons", e.getMessage());
+    }
+
+    @Test
     void shapesAndLabelsAreChecked() {
         ImageRNN model = new ImageRNN(3, 2, 4, 5, new Init(5));
         Tensor3 X = randomX(4, 3, 2, 6);
