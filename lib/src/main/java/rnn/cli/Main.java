@@ -14,6 +14,7 @@ import rnn.model.MemoryEstimate;
 import rnn.model.NotEnoughMemoryException;
 import rnn.train.EpochPrinter;
 import rnn.train.ProgressBar;
+import rnn.train.ProgressListener;
 import rnn.train.Trainer;
 
 /**
@@ -228,9 +229,11 @@ public final class Main {
                         + "epochs %d, batch_size %d, learning_rate %s, seed %d%n",
                 train.size(), mnist.test().size(), train.n_steps(), train.n_inputs(), options.n_neurons(),
                 options.epochs(), options.batch_size(), options.learning_rate(), options.seed());
+        ProgressListener bar = ProgressBar.forTerminal(options.epochs());
         try {
-            trainer.fit(model, train, mnist.test(), new EpochPrinter(out, ProgressBar.forTerminal(options.epochs())));
+            trainer.fit(model, train, mnist.test(), new EpochPrinter(out, bar));
         } catch (ArithmeticException | IllegalArgumentException | NotEnoughMemoryException e) {
+            if (bar instanceof ProgressBar drawn) drawn.erase(); // the error on a clean line, not after the bar
             err.println("error: " + e.getMessage());
             return FAILED;
         }

@@ -91,6 +91,11 @@ public final class ProgressBar implements ProgressListener {
 
     @Override
     public void epochFinished(EpochResult r) {
+        erase();
+    }
+
+    /** Erases the line drawn, if any: at an epoch's end, or before an error is printed where the bar was. */
+    public void erase() {
         if (width_drawn > 0) {
             out.print("\r" + " ".repeat(width_drawn) + "\r");
             out.flush();

@@ -59,8 +59,11 @@ class ProgressBarTest {
         // drawn over the batch frame, padded so that none of it shows
         assertEquals("\r" + evaluating + " ".repeat(frame.length() - evaluating.length()), drawn);
         bar.evaluationFinished(3, 0.4);
-        bar.epochFinished(new EpochResult(3, 0.5, 1, 1, 1));
+        bar.erase(); // as the CLI does before an error; the epoch's end then has nothing left to erase
         assertTrue(bytes.toString(StandardCharsets.UTF_8).endsWith("\r" + " ".repeat(frame.length()) + "\r"));
+        int erased = bytes.size();
+        bar.epochFinished(new EpochResult(3, 0.5, 1, 1, 1));
+        assertEquals(erased, bytes.size());
     }
 
     @Test
