@@ -72,6 +72,8 @@ public final class Trainer {
             throw new IllegalArgumentException("the test set is empty: fit measures the model on it after every epoch;"
                     + " expected at least one test image");
         }
+        checkFits(model, train, "training set");
+        checkFits(model, test, "test set"); // else found only after the first epoch's training
         if (batch_size > train.size()) {
             throw new IllegalArgumentException("batch_size must be at most the " + train.size()
                     + " training images, got " + batch_size);
@@ -138,6 +140,21 @@ public final class Trainer {
                 + " (the seed's is 0.001)");
         if (cause != null) e.initCause(cause);
         return e;
+    }
+
+    /** The images of {@code set} must have the model's n_steps × n_inputs and its labels be classes of the model. */
+    private static void checkFits(ImageRNN model, DataSet set, String name) {
+        if (set.n_steps() != model.n_steps() || set.n_inputs() != model.n_inputs()) {
+            throw new IllegalArgumentException("the " + name + "'s images are " + set.n_steps() + " × " + set.n_inputs()
+                    + " (n_steps × n_inputs) but the model was built for " + model.n_steps() + " × " + model.n_inputs());
+        }
+        for (int i = 0; i < set.size(); i++) {
+            int label = set.label(i);
+            if (label < 0 || label >= model.n_outputs()) {
+                throw new IllegalArgumentException("the " + name + "'s label " + i + " is " + label
+                        + ", outside the model's classes [0, " + model.n_outputs() + ")");
+            }
+        }
     }
 
     private static int[] identity(int n) {

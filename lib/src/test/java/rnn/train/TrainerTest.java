@@ -166,6 +166,21 @@ class TrainerTest {
     }
 
     @Test
+    void aTestSetTheModelCannotReadIsRefusedBeforeTheFirstEpoch() {
+        DataSet wide = new DataSet(new float[2 * 4 * 5], new int[] {0, 1}, 4, 5);
+        Recorder recorder = new Recorder();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Trainer(1, 10, 0.01f, 1).fit(tinyModel(), brightRow(30, 1), wide, recorder));
+        assertEquals("the test set's images are 4 × 5 (n_steps × n_inputs) but the model was built for 4 × 4",
+                e.getMessage());
+        DataSet digits = new DataSet(new float[2 * 16], new int[] {3, 9}, 4, 4);
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new Trainer(1, 10, 0.01f, 1).fit(tinyModel(), brightRow(30, 1), digits, recorder));
+        assertEquals("the test set's label 1 is 9, outside the model's classes [0, 4)", e.getMessage());
+        assertEquals(List.of(), recorder.started);
+    }
+
+    @Test
     void seedFormatPrintsTheSeedsTenEpochs() {
         // (avg_cost, correct of the last 150-image batch, correct of the 10,000 test images) of the seed's run
         double[] costs = {0.512163897, 0.206084174, 0.159465483, 0.133277364, 0.122922636,
