@@ -48,9 +48,15 @@ public final class Idx {
      * decompressed, and its decompressed bytes are returned.
      */
     static byte[] read(Path file) {
-        boolean gzip = file.getFileName().toString().endsWith(".gz");
-        try (InputStream in = Files.newInputStream(file)) {
-            return (gzip ? new GZIPInputStream(in, 1 << 16) : in).readAllBytes();
+        if (!file.getFileName().toString().endsWith(".gz")) {
+            try {
+                return Files.readAllBytes(file);
+            } catch (IOException e) {
+                throw new MnistDataException("cannot read " + file + ": " + e, e);
+            }
+        }
+        try (InputStream raw = Files.newInputStream(file); InputStream in = new GZIPInputStream(raw, 1 << 16)) {
+            return in.readAllBytes();
         } catch (ZipException | EOFException e) {
             throw new MnistDataException("cannot decompress " + file + " (" + e.getMessage() + "): it is not a whole"
                     + " gzip file; gunzip it by hand to see why, or delete it and " + MnistFiles.FETCH_HINT, e);
