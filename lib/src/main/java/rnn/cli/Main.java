@@ -12,8 +12,11 @@ import rnn.mnist.MnistDataException;
 import rnn.mnist.MnistFiles;
 import rnn.model.DenseInput;
 import rnn.model.ImageRNN;
+import rnn.model.MemoryEstimate;
+import rnn.model.NotEnoughMemoryException;
 import rnn.train.EpochPrinter;
 import rnn.train.ProgressBar;
+import rnn.train.ProgressListener;
 import rnn.train.Trainer;
 
 /**
@@ -65,9 +68,35 @@ public final class Main {
         System.exit(run(args, System.out, System.err));
     }
 
-    /** Runs the command line and returns the exit code instead of exiting. */
+    /**
+     * Runs the command line and returns the exit code instead of exiting. An OutOfMemoryError the size check
+     * ({@link MemoryEstimate}) did not foresee ends as a message with the same advice, not a stack trace.
+     */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length > 0 && args[0].equals(TimeSeriesCommand.NAME)) return TimeSeriesCommand.run(args, out, err);
+        try {
+            return parseAndTrain(args, out, err);
+        } catch (OutOfMemoryError e) {
+            err.println("error: out of memory (" + e.getMessage() + ") with a Java heap of at most "
+                    + MemoryEstimate.bytes(Runtime.getRuntime().maxMemory()) + "; start Java with a larger heap, e.g. "
+                    + String.format(Locale.ROOT, LARGER_HEAP, "-Xmx" + suggestedHeapAfterOutOfMemory() + "g")
+                    + ", or use a smaller " + SMALLER);
+            return FAILED;
+        }
+    }
+
+    /** How a larger heap is asked for, {@code %1$s} the -Xmx option; for {@link MemoryEstimate#check}. */
+    static final String LARGER_HEAP = "java %1$s -jar lib/target/rnn-notebooks.jar train ... "
+            + "(for ./build.sh train: JAVA_TOOL_OPTIONS=%1$s ./build.sh train ...)";
+    /** The options that make a run smaller. */
+    static final String SMALLER = "--neurons or --batch-size";
+
+    /** Twice the heap this JVM had, in whole GiB. */
+    private static long suggestedHeapAfterOutOfMemory() {
+        return Math.max(1, 2 * Runtime.getRuntime().maxMemory() / (1L << 30));
+    }
+
+    private static int parseAndTrain(String[] args, PrintStream out, PrintStream err) {
         if (args.length > 0 && isHelp(args[0])) {
             out.println(USAGE_TEXT);
             return OK;
@@ -169,7 +198,15 @@ public final class Main {
         } catch (NumberFormatException e) {
             throw new UsageException(flag + " expects a number, got '" + value + "'");
         }
-        if (!(x > 0) || !Float.isFinite(x)) throw new UsageException(flag + " expects a number > 0, got " + value);
+        if (Float.isInfinite(x)) {
+            throw new UsageException(flag + " expects a number > 0 that float32 can hold, got " + value
+                    + ", which overflows float32 to infinity (the largest float32 is " + Float.MAX_VALUE + ")");
+        }
+        if (x == 0 && !value.startsWith("-") && !value.matches("\\+?[0.]*([eE].*)?")) {
+            throw new UsageException(flag + " expects a number > 0, got " + value + ", which rounds to 0 in float32"
+                    + " (the smallest positive float32 is " + Float.MIN_VALUE + ")");
+        }
+        if (!(x > 0)) throw new UsageException(flag + " expects a number > 0, got " + value);
         return x;
     }
 
@@ -194,6 +231,16 @@ public final class Main {
             return usage(err, "--batch-size must be at most the " + train.size() + " training images, got "
                     + options.batch_size());
         }
+        try {
+            // the data sets held while training: MNIST's three, and the first train_limit images when limited
+            long held = ((long) mnist.train().size() + mnist.validation().size() + mnist.test().size()
+                    + (train == mnist.train() ? 0 : train.size())) * train.n_steps() * train.n_inputs();
+            memoryEstimate(options, train, mnist.test().size(), held).check(Runtime.getRuntime().maxMemory(),
+                    SMALLER, LARGER_HEAP);
+        } catch (NotEnoughMemoryException e) {
+            err.println("error: " + e.getMessage());
+            return FAILED;
+        }
         // one tanh layer is the seed's model; more layers are the chapter's deep RNN (every layer's states fed)
         ImageRNN model = ImageRNN.multiLayer(train.n_steps(), train.n_inputs(), options.n_layers(), options.n_neurons(),
                 options.activation(), 10, DenseInput.ALL_LAYERS, new Init(options.seed()));
@@ -205,14 +252,24 @@ public final class Main {
                         + "epochs %d, batch_size %d, learning_rate %s, seed %d%n",
                 train.size(), mnist.test().size(), train.n_steps(), train.n_inputs(), layers,
                 options.epochs(), options.batch_size(), options.learning_rate(), options.seed());
+        ProgressListener bar = ProgressBar.forTerminal(options.epochs());
         try {
-            trainer.fit(model, train, mnist.test(), new EpochPrinter(out, ProgressBar.forTerminal(options.epochs())));
-        } catch (ArithmeticException e) {
+            trainer.fit(model, train, mnist.test(), new EpochPrinter(out, bar));
+        } catch (ArithmeticException | IllegalArgumentException | NotEnoughMemoryException e) {
+            if (bar instanceof ProgressBar drawn) drawn.erase(); // the error on a clean line, not after the bar
             err.println("error: " + e.getMessage());
             return FAILED;
         }
         out.println("Training Finished!!!");
         return OK;
+    }
+
+    /** What training with these options needs, the model not built yet. */
+    static MemoryEstimate memoryEstimate(Options options, DataSet train, int test_size, long data_floats) {
+        int[] layers = new int[options.n_layers()];
+        java.util.Arrays.fill(layers, options.n_neurons());
+        return MemoryEstimate.forTraining(train.n_steps(), train.n_inputs(), layers, 10, options.batch_size(), test_size,
+                data_floats);
     }
 
     private static int usage(PrintStream err, String message) {

@@ -11,6 +11,7 @@ import rnn.Activation;
 import rnn.Adam;
 import rnn.Cell;
 import rnn.Dense;
+import rnn.Finite;
 import rnn.Init;
 import rnn.MultiRNNCell;
 import rnn.RecurrentCell;
@@ -124,17 +125,27 @@ public final class ImageRNN {
     public static ImageRNN multiLayer(int n_steps, int n_inputs, int n_layers, int n_neurons, Activation activation,
                                       int n_outputs, DenseInput denseInput, Init init) {
         checkSizes(n_steps, n_inputs, n_neurons, n_outputs);
+        if (n_layers < 1) {
+            throw new IllegalArgumentException("ImageRNN needs n_layers >= 1 but was given " + n_layers);
+        }
+        int[] layerSizes = new int[n_layers];
+        java.util.Arrays.fill(layerSizes, n_neurons);
+        // every layer's W must fit a Java array: say so rather than EJML's error
+        MemoryEstimate.forTraining(n_steps, n_inputs, layerSizes, n_outputs, 1, 0, 0, 1).checkArrays("n_neurons");
         Cell cell = n_layers == 1 ? new RecurrentCell(n_inputs, n_neurons, activation, init)
                 : MultiRNNCell.basic(n_inputs, n_layers, n_neurons, activation, init);
         return new ImageRNN(n_steps, cell, n_outputs, denseInput, init);
     }
 
-    /** Returns n_inputs, after checking that every size is positive. */
+    /** Returns n_inputs, after checking that every size is positive and that one layer's W fits a Java array. */
     private static int checkSizes(int n_steps, int n_inputs, int n_neurons, int n_outputs) {
         if (n_steps <= 0 || n_inputs <= 0 || n_neurons <= 0 || n_outputs <= 0) {
             throw new IllegalArgumentException("ImageRNN needs positive sizes, got n_steps = " + n_steps + ", n_inputs = "
                     + n_inputs + ", n_neurons = " + n_neurons + ", n_outputs = " + n_outputs);
         }
+        // W of (n_inputs + n_neurons) × n_neurons entries must fit a Java array: say so rather than EJML's error
+        MemoryEstimate.forTraining(n_steps, n_inputs, new int[] {n_neurons}, n_outputs, 1, 0, 0, 1)
+                .checkArrays("n_neurons");
         return n_inputs;
     }
 
@@ -254,15 +265,15 @@ public final class ImageRNN {
      * through time, one Adam update of every parameter; returns the batch cost of that forward pass (computed
      * before the update).
      *
-     * @throws ArithmeticException if the cost is NaN or infinite; the parameters are then left unchanged
+     * @throws ArithmeticException if the cost or a gradient is NaN or infinite; the parameters are then left unchanged
      */
     public float trainStep(Tensor3 X, int[] y, Adam optimizer) {
         float cost = forwardBackward(X, y, null);
         if (!Float.isFinite(cost)) {
-            throw new ArithmeticException("the batch cost is " + cost + ": training diverged"
-                    + " (a smaller learning_rate may help); the parameters were not updated");
+            throw new ArithmeticException("the batch cost is " + cost + ": training diverged;"
+                    + " the parameters were not updated");
         }
-        optimizer.step(parameterData, gradientData, parameterSizes);
+        optimizer.step(parameterData, gradientData, parameterSizes, parameterNames);
         return cost;
     }
 
@@ -318,6 +329,7 @@ public final class ImageRNN {
     private void checkInput(Tensor3 X, int[] sequence_length) {
         Shapes.checkInput(X, n_steps, n_inputs, "ImageRNN");
         Shapes.checkLengths(sequence_length, X.dim(0), n_steps);
+        Finite.checkInput(X, "ImageRNN");
     }
 
     private void checkLabels(Tensor3 X, int[] y) {

@@ -13,7 +13,8 @@ import java.util.Locale;
  * <pre>epoch 1/10 [=========>          ] 183/366 cost 0.512  12.1 s</pre>
  * where cost is the mean of the epoch's batch costs so far. The line is redrawn at most once per
  * update interval (and always at the last batch) and erased when the epoch finishes, so the
- * seed's epoch lines print on a clean line. {@link #forTerminal(int)} is the CLI's bar on stderr;
+ * seed's epoch lines print on a clean line. While the model is measured on the test set after an epoch's last
+ * batch, the line says so: <pre>epoch 1/10 evaluating on 10,000 test images</pre> {@link #forTerminal(int)} is the CLI's bar on stderr;
  * a notebook passes {@code System.out}.
  */
 public final class ProgressBar implements ProgressListener {
@@ -84,7 +85,17 @@ public final class ProgressBar implements ProgressListener {
     }
 
     @Override
+    public void evaluationStarted(int epoch, int test_size) {
+        draw(evaluating(epoch, test_size));
+    }
+
+    @Override
     public void epochFinished(EpochResult r) {
+        erase();
+    }
+
+    /** Erases the line drawn, if any: at an epoch's end, or before an error is printed where the bar was. */
+    public void erase() {
         if (width_drawn > 0) {
             out.print("\r" + " ".repeat(width_drawn) + "\r");
             out.flush();
@@ -96,6 +107,11 @@ public final class ProgressBar implements ProgressListener {
     String line(int epoch, int batch, int total_batches, double mean_cost, double seconds) {
         return String.format(Locale.ROOT, "epoch %d/%d [%s] %d/%d cost %.3f  %.1f s",
                 epoch, epochs, bar(batch, total_batches), batch, total_batches, mean_cost, seconds);
+    }
+
+    /** The frame shown during the test evaluation. */
+    String evaluating(int epoch, int test_size) {
+        return String.format(Locale.ROOT, "epoch %d/%d evaluating on %,d test images", epoch, epochs, test_size);
     }
 
     /** {@code WIDTH} characters: '=' for the part done with a '>' at its head, spaces for the rest. */

@@ -45,6 +45,28 @@ class ProgressBarTest {
     }
 
     @Test
+    void saysWhenItEvaluatesOnTheTestSetThenErases() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ProgressBar bar = new ProgressBar(10, new PrintStream(bytes, true, StandardCharsets.UTF_8), Duration.ZERO);
+        bar.epochStarted(3, 2);
+        bar.batchFinished(3, 1, 2, 0.5);
+        bar.batchFinished(3, 2, 2, 0.5);
+        String batches = bytes.toString(StandardCharsets.UTF_8);
+        String frame = batches.substring(batches.lastIndexOf('\r') + 1);
+        bar.evaluationStarted(3, 10_000);
+        String evaluating = "epoch 3/10 evaluating on 10,000 test images";
+        String drawn = bytes.toString(StandardCharsets.UTF_8).substring(batches.length());
+        // drawn over the batch frame, padded so that none of it shows
+        assertEquals("\r" + evaluating + " ".repeat(frame.length() - evaluating.length()), drawn);
+        bar.evaluationFinished(3, 0.4);
+        bar.erase(); // as the CLI does before an error; the epoch's end then has nothing left to erase
+        assertTrue(bytes.toString(StandardCharsets.UTF_8).endsWith("\r" + " ".repeat(frame.length()) + "\r"));
+        int erased = bytes.size();
+        bar.epochFinished(new EpochResult(3, 0.5, 1, 1, 1));
+        assertEquals(erased, bytes.size());
+    }
+
+    @Test
     void longIntervalDrawsOnlyTheLastBatch() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ProgressBar bar = new ProgressBar(3, new PrintStream(bytes, true, StandardCharsets.UTF_8), Duration.ofHours(1));
