@@ -33,7 +33,8 @@ class PackageDependenciesTest {
             "rnn.display", Set.of(),
             "rnn.plot", Set.of("rnn.display"),
             "rnn.train", Set.of("rnn", "rnn.model", "rnn.mnist", "rnn.plot"),
-            "rnn.cli", Set.of("rnn", "rnn.model", "rnn.mnist", "rnn.train"));
+            "rnn.cli", Set.of("rnn", "rnn.model", "rnn.mnist", "rnn.train"),
+            "rnn.exercise", Set.of("rnn"));
 
     @Test
     void packagesDependOneWay() {
