@@ -46,11 +46,11 @@ class NotebooksTest {
         }
 
         double[] seedY0 = {-0.55767643, 0.7142067, 0.98433769, 0.99762088};
-        double[] printed = numbers(stdoutOf(cells, "print(seedY0);"));
+        double[] printed = numbers(stdoutOf(cells, "print(originalY0);"));
         for (int i = 0; i < 4; i++) {
-            assertEquals(seedY0[i], printed[i], 1e-6, "the seed's Y0[" + i + "] from the seed's Wx");
+            assertEquals(seedY0[i], printed[i], 1e-6, "the original notebook's Y0[" + i + "] from its Wx");
         }
-        assertTrue(Double.parseDouble(stdoutOf(cells, "largestFromSeed);").trim()) < 1e-6);
+        assertTrue(Double.parseDouble(stdoutOf(cells, "largestFromOriginal);").trim()) < 1e-6);
         assertEquals("largest difference from Y0_val: 0.0", lastLine(stdoutOf(cells, "byHand[i] = ")));
     }
 
