@@ -110,6 +110,9 @@ class NotebooksTest {
         assertTrue(Files.size(notebook) < MAX_NOTEBOOK_BYTES, notebook + " is under 2 MB");
         List<CellResult> cells = NotebookRunner.execute(notebook);
 
+        assertTrue(stdoutOf(cells, "untrained.logits(X_batch)").startsWith("logits agree within 1e-4: true, loss within"
+                + " 1e-5: true\n"), "the forward pass written out in cells is the packaged model's");
+
         String training = stdoutOf(cells, "trainer.fit(");
         int epochs = Integer.parseInt(System.getenv().getOrDefault("RNN_EPOCHS", "10"));
         List<double[]> lines = epochLines(training);
