@@ -100,7 +100,7 @@ class ExercisesTest {
     @Test
     void dynamicUnrollingExercises() {
         DynamicRNN model = new DynamicRNN(2, 3, 5, new Init(1));
-        Exercises exercises = DynamicUnrollingExercises.of(model, X_BATCH);
+        Exercises exercises = DynamicUnrollingExercises.of(model, X_BATCH, new int[] {2, 1, 2, 2});
         assertRight(exercises, "4.1", new boolean[][] {{false, true}, {false, false}, {true, true}, {false, false}});
         assertHint(exercises, "4.1", new boolean[][] {{false, true}, {false, false}, {false, true}, {false, false}},
                 "1 of the 8 entries are wrong; instance 2 has length 0");
@@ -125,6 +125,14 @@ class ExercisesTest {
         started.set(2, 0, 0.5f);
         assertHint(exercises, "4.2", started, "Instance 2 has length 0");
         assertNotDone(exercises, "4.2");
+
+        assertRight(exercises, "4.3", 0); // instance 1 stops after t = 0: its padding at t = 1 is never read
+        assertHint(exercises, "4.3", 10, "if instance 1 ran its step t = 1");
+        assertHint(exercises, "4.3", 3, "count the elements");
+        assertNotDone(exercises, "4.3");
+        // with every length 2, the padding is read: its 5 outputs at t = 1 and its 5 state values change
+        Exercises allSteps = DynamicUnrollingExercises.of(model, X_BATCH, new int[] {2, 2, 2, 2});
+        assertEquals(Kind.RIGHT, allSteps.verdict("4.3", () -> 10).kind());
     }
 
     @Test
