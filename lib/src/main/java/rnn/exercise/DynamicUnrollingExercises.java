@@ -64,7 +64,8 @@ public final class DynamicUnrollingExercises {
         String about = SEQUENCE_LENGTH[wrongInstance] == 0
                 ? "instance " + wrongInstance + " has length 0: how many of its steps run?"
                 : "look again at instance " + wrongInstance + ", of length " + SEQUENCE_LENGTH[wrongInstance] + ".";
-        return Verdict.notRightYet(wrong + " of the " + batch * n_steps + " entries are wrong; " + about);
+        return Verdict.notRightYet(wrong + " of the " + batch * n_steps + (wrong == 1 ? " entries is" : " entries are")
+                + " wrong; " + about);
     }
 
     private static Verdict finalStates(FMatrixRMaj answer, DynamicRNN model, Tensor3 X_batch) {

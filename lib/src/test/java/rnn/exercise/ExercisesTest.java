@@ -103,7 +103,7 @@ class ExercisesTest {
         Exercises exercises = DynamicUnrollingExercises.of(model, X_BATCH, new int[] {2, 1, 2, 2});
         assertRight(exercises, "4.1", new boolean[][] {{false, true}, {false, false}, {true, true}, {false, false}});
         assertHint(exercises, "4.1", new boolean[][] {{false, true}, {false, false}, {false, true}, {false, false}},
-                "1 of the 8 entries are wrong; instance 2 has length 0");
+                "1 of the 8 entries is wrong; instance 2 has length 0");
         assertHint(exercises, "4.1", new boolean[][] {{false, false}}, "4 rows, but yours has 1");
         assertNotDone(exercises, "4.1");
 
