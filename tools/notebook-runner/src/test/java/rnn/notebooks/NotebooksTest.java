@@ -47,11 +47,11 @@ class NotebooksTest {
         }
 
         double[] seedY0 = {-0.55767643, 0.7142067, 0.98433769, 0.99762088};
-        double[] printed = numbers(stdoutOf(cells, "print(seedY0);"));
+        double[] printed = numbers(stdoutOf(cells, "print(originalY0);"));
         for (int i = 0; i < 4; i++) {
-            assertEquals(seedY0[i], printed[i], 1e-6, "the seed's Y0[" + i + "] from the seed's Wx");
+            assertEquals(seedY0[i], printed[i], 1e-6, "the original notebook's Y0[" + i + "] from its Wx");
         }
-        assertTrue(Double.parseDouble(stdoutOf(cells, "largestFromSeed);").trim()) < 1e-6);
+        assertTrue(Double.parseDouble(stdoutOf(cells, "largestFromOriginal);").trim()) < 1e-6);
         assertEquals("largest difference from Y0_val: 0.0", lastLine(stdoutOf(cells, "byHand[i] = ")));
     }
 
@@ -110,6 +110,9 @@ class NotebooksTest {
         Path notebook = NOTEBOOKS.resolve("05-mnist-classifier.ipynb");
         assertTrue(Files.size(notebook) < MAX_NOTEBOOK_BYTES, notebook + " is under 2 MB");
         List<CellResult> cells = NotebookRunner.execute(notebook);
+
+        assertTrue(stdoutOf(cells, "untrained.logits(X_batch)").startsWith("logits agree within 1e-4: true, loss within"
+                + " 1e-5: true\n"), "the forward pass written out in cells is the packaged model's");
 
         String training = stdoutOf(cells, "trainer.fit(");
         int epochs = Integer.parseInt(System.getenv().getOrDefault("RNN_EPOCHS", "10"));
