@@ -54,7 +54,7 @@ final class BundledBlas {
             return true;
         } catch (RuntimeException | LinkageError e) {
             // UnsatisfiedLinkError where the jar has no library for this platform, NoClassDefFoundError without JavaCPP
-            unavailableBecause = "the bundled OpenBLAS did not load on " + Loader.getPlatform() + ": " + e;
+            unavailableBecause = "JavaCPP could not load it on " + Loader.getPlatform() + ": " + e;
             return false;
         }
     }

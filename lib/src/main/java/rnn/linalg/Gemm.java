@@ -96,7 +96,8 @@ public final class Gemm {
 
     private static String nativeUnavailableBecause() {
         if (nativeLoads()) return null;
-        return BundledBlas.unavailableBecause() + "; " + NativeBlas.unavailableBecause();
+        return "bundled OpenBLAS: " + BundledBlas.unavailableBecause()
+                + "; system BLAS: " + NativeBlas.unavailableBecause();
     }
 
     private static Backend choose() {

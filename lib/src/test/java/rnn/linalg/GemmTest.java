@@ -105,6 +105,19 @@ class GemmTest {
     }
 
     @Test
+    void theBundledOpenBlasServesWhereTheJarCarriesIt() {
+        String platform = org.bytedeco.javacpp.Loader.getPlatform();
+        String wanted = System.getProperty("rnn.gemm", System.getenv("RNN_GEMM"));
+        Assumptions.assumeTrue(java.util.Set.of("linux-x86_64", "linux-arm64", "macosx-x86_64", "macosx-arm64",
+                "windows-x86_64").contains(platform) && !"java".equalsIgnoreCase(wanted), platform + ", rnn.gemm " + wanted);
+        assertTrue(BundledBlas.load(), BundledBlas.unavailableBecause());
+        assertEquals(Gemm.Backend.NATIVE, Gemm.backend());
+        assertTrue(Gemm.describe().startsWith("native: the bundled OpenBLAS"), Gemm.describe());
+        // on Linux, netlib's shim reads the arrays in place
+        assertEquals(platform.startsWith("linux"), NativeBlas.opensBundledLibrary(), Gemm.describe());
+    }
+
+    @Test
     void bundledOpenBlasGivesJavaGemmsNumbersOnRandomShapes() {
         Assumptions.assumeTrue(BundledBlas.load(), () -> "no bundled OpenBLAS: " + BundledBlas.unavailableBecause());
         java.util.List<Sgemm> bundled = new java.util.ArrayList<>(java.util.List.of(BundledBlas::gemm));
