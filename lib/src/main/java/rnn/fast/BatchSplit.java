@@ -1,10 +1,11 @@
 package rnn.fast;
 
-import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import rnn.linalg.Gemm;
 
@@ -14,13 +15,18 @@ import rnn.linalg.Gemm;
  * ({@link #run}), and adds the parts' gradients in part order ({@link #sumInto}), so the same thread count gives
  * the same numbers on every run.
  *
- * <p>The count is {@code RNN_THREADS} (or the system property {@code rnn.threads}) where set. Otherwise it is 2
- * where the products run on the system's OpenBLAS held to one thread of its own ({@code OPENBLAS_NUM_THREADS=1},
- * as {@code ./build.sh} sets it) and there are at least 2 cores, and 1 everywhere else: OpenBLAS's own threads
- * would fight the split for the cores, and the pure-Java kernel measured erratic on two threads. The README's
- * speed table has the measured epochs, next to {@code ./build.sh bench} which measures them.
+ * <p>The count is {@code RNN_THREADS} (or the system property {@code rnn.threads}) where set. Otherwise it is one
+ * thread per core ({@link Runtime#availableProcessors()}), at most {@value #MOST_BY_DEFAULT}, where the matrix
+ * products can be held to their caller's thread ({@link Gemm#runOnCallersThread}: the pure-Java kernel, the bundled
+ * OpenBLAS, which it then sets to one thread of its own, or the system's OpenBLAS under
+ * {@code OPENBLAS_NUM_THREADS=1}), and 1 where they cannot: a BLAS with threads of its own would fight the split for
+ * the cores. The cap keeps each part of the seed's batch of 150 rows at 19 rows or more: with fewer rows a thread's
+ * products lose much of their speed (the BLAS packs the whole weight matrix for every call, whatever the rows), so a
+ * further core adds little (README, "Measured figures", has what was measured).
  */
 public final class BatchSplit {
+    /** The most threads used without {@code RNN_THREADS}: ⌈150 / 8⌉ = 19 rows a part in the seed's batch. */
+    static final int MOST_BY_DEFAULT = 8;
     private static final int COUNT = chooseCount();
     /** count − 1 daemon threads; part 0 always runs on the caller's thread. */
     private static final ExecutorService POOL = COUNT > 1 ? Executors.newFixedThreadPool(COUNT - 1, task -> {
@@ -99,16 +105,30 @@ public final class BatchSplit {
     }
 
     private static int chooseCount() {
-        boolean oneBlasThread = Gemm.backend() == Gemm.Backend.NATIVE && "1".equals(System.getenv("OPENBLAS_NUM_THREADS"));
-        return chooseCount(System.getProperty("rnn.threads", System.getenv("RNN_THREADS")), oneBlasThread,
-                Runtime.getRuntime().availableProcessors(), warning -> System.err.println("rnn.fast.BatchSplit: " + warning));
+        return chooseCount(System.getProperty("rnn.threads", System.getenv("RNN_THREADS")),
+                Runtime.getRuntime().availableProcessors(), Gemm::runOnCallersThread,
+                warning -> System.err.println("rnn.fast.BatchSplit: " + warning));
     }
 
-    /** The thread count for a wanted setting (unset: the default described above); a bad setting is warned of. */
-    static int chooseCount(String wanted, boolean oneBlasThread, int cores, java.util.function.Consumer<String> warn) {
-        int byDefault = oneBlasThread && cores >= 2 ? 2 : 1;
+    /**
+     * The thread count for a wanted setting (unset: the default described above); a bad setting is warned of.
+     * {@code callersThreadOnly} is asked (and holds the products to their caller's thread) only when more than
+     * one thread shares a batch.
+     */
+    static int chooseCount(String wanted, int cores, BooleanSupplier callersThreadOnly, Consumer<String> warn) {
+        Integer asked = asked(wanted, warn);
+        if (asked != null) {
+            if (asked > 1) callersThreadOnly.getAsBoolean(); // where the products can be held to one thread, they are
+            return asked;
+        }
+        int byDefault = Math.max(1, Math.min(cores, MOST_BY_DEFAULT));
+        return byDefault > 1 && callersThreadOnly.getAsBoolean() ? byDefault : 1;
+    }
+
+    /** The count set by the user, or null when unset or not a count (warned of then). */
+    private static Integer asked(String wanted, Consumer<String> warn) {
         if (wanted == null || wanted.isBlank()) {
-            return byDefault;
+            return null;
         }
         try {
             int count = Integer.parseInt(wanted.trim());
@@ -116,8 +136,8 @@ public final class BatchSplit {
         } catch (NumberFormatException e) {
             // warned of below
         }
-        warn.accept(String.format(Locale.ROOT,
-                "RNN_THREADS / rnn.threads must be a whole number from 1 to 64, but is '%s'; using %d", wanted, byDefault));
-        return byDefault;
+        warn.accept("RNN_THREADS / rnn.threads must be a whole number from 1 to 64, but is '" + wanted
+                + "'; using the default");
+        return null;
     }
 }

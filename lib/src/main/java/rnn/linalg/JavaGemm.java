@@ -18,6 +18,12 @@ final class JavaGemm {
     private static final int KC = 256;
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+    /** Columns of the product that trains the kernel's loop profile: the seed's n_neurons. */
+    static final int WARM_UP_COLUMNS = 150;
+    /** Calls of the warm-up product: enough for C2 to compile the kernel from its profile alone. */
+    static final int WARM_UP_CALLS = 30_000;
+    /** Set once {@link #warmUp} has run; read on every call. */
+    private static volatile boolean warmedUp;
 
     private JavaGemm() {
     }
@@ -25,6 +31,13 @@ final class JavaGemm {
     static void gemm(boolean transA, boolean transB, int m, int n, int k,
                      float[] A, int offA, int lda, float[] B, int offB, int ldb,
                      float beta, float[] C, int offC, int ldc) {
+        if (!warmedUp) warmUp();
+        product(transA, transB, m, n, k, A, offA, lda, B, offB, ldb, beta, C, offC, ldc);
+    }
+
+    private static void product(boolean transA, boolean transB, int m, int n, int k,
+                                float[] A, int offA, int lda, float[] B, int offB, int ldb,
+                                float beta, float[] C, int offC, int ldc) {
         scale(m, n, beta, C, offC, ldc);
         if (k == 0 || m == 0 || n == 0) return;
         Scratch s = SCRATCH.get();
@@ -58,6 +71,30 @@ final class JavaGemm {
                 System.arraycopy(s.c0, 0, C, c, n);
             }
         }
+    }
+
+    /**
+     * Runs the kernel on wide products ({@value #WARM_UP_COLUMNS} columns of C) {@value #WARM_UP_CALLS} times,
+     * before the first product of this JVM, through every branch: both transposes, an odd row, k = 0, a remainder of k after the
+     * four-row passes, more than one block of {@value #KC}, each kind of beta. C2 unrolls and vectorises the loop
+     * over j after the trip counts it has profiled, and it recompiles a method whose compiled code meets a branch
+     * its profile never saw, from the profile as it is then. Without this warm-up, whichever products a JVM met
+     * first (the teaching examples' few neurons, the dense layer's 10 classes) could leave a kernel several times
+     * slower on the wide products, recompiled at moments that varied from run to run. (It runs on the first call,
+     * not in the class's initialiser: C2 code compiled while a class is being initialised is thrown away when the
+     * initialisation ends.)
+     */
+    private static synchronized void warmUp() {
+        if (warmedUp) return;
+        int n = WARM_UP_COLUMNS, most = KC + 6;
+        float[] A = new float[3 * most], B = new float[most * n], C = new float[3 * n];
+        float[] betas = {0f, 1f, 0.5f};
+        for (int call = 0; call < WARM_UP_CALLS; call++) {
+            boolean transA = (call & 1) != 0, transB = (call & 2) != 0;
+            int m = (call & 4) != 0 ? 3 : 2, k = call % 1000 == 0 ? most : call % 1000 == 1 ? 0 : 6;
+            product(transA, transB, m, n, k, A, 0, transA ? m : k, B, 0, transB ? k : n, betas[call % 3], C, 0, n);
+        }
+        warmedUp = true;
     }
 
     /** c0 += Σ_p A[a0 + p·colA]·b[p], c1 likewise from a1: two rows of C += A·B, four rows of B at a time. */

@@ -8,21 +8,33 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The system's BLAS {@code sgemm} (OpenBLAS where installed, through {@code libblas.so.3}), reached
- * through the JNI shim of {@code dev.ludovic.netlib:blas}. That jar is looked up at run time, so the
- * helper jar still works, on the pure-Java kernel, where it or the native library is missing.
+ * BLAS {@code sgemm} reached through the JNI shim of {@code dev.ludovic.netlib:blas}, which reads the Java arrays
+ * in place (no copies). The shim (Linux x86_64 and arm64 only) opens the OpenBLAS the jar carries
+ * ({@link BundledBlas}) where that loaded, otherwise the system's {@code libblas.so.3} (OpenBLAS where
+ * installed). The netlib jar is looked up at run time, so the helper jar still works without it.
  */
 final class NativeBlas {
     /** {@code sgemmK(transa, transb, m, n, k, alpha, a, offa, lda, b, offb, ldb, beta, c, offc, ldc)}, column-major. */
     private static final MethodHandle SGEMM;
     /** Why the native library is not used, or null when it is. */
     private static final String UNAVAILABLE_BECAUSE;
+    /** The library the shim opens: the bundled OpenBLAS's file, or null for the system's libblas.so.3. */
+    private static final String LIBRARY;
+    /** netlib's system property naming the file of the BLAS its shim opens. */
+    private static final String LIBRARY_PROPERTY = "dev.ludovic.netlib.blas.nativeLibPath";
     /** Kept strongly reachable so the level set on it below is not lost to garbage collection. */
     private static final Logger NETLIB_LOG = Logger.getLogger("dev.ludovic.netlib.blas.InstanceBuilder");
 
     static {
         MethodHandle sgemm = null;
         String reason = null;
+        String library = null;
+        // the shim reads these when it loads; one set by the user is left as it is
+        if (System.getProperty(LIBRARY_PROPERTY) == null && System.getProperty("dev.ludovic.netlib.blas.nativeLib") == null
+                && BundledBlas.load()) {
+            library = BundledBlas.libraryPath();
+            System.setProperty(LIBRARY_PROPERTY, library);
+        }
         Level level = NETLIB_LOG.getLevel();
         // netlib logs a warning for each pure-Java BLAS it cannot load; we never use those.
         NETLIB_LOG.setLevel(Level.OFF);
@@ -48,6 +60,7 @@ final class NativeBlas {
         }
         SGEMM = sgemm;
         UNAVAILABLE_BECAUSE = reason;
+        LIBRARY = sgemm == null ? null : library;
     }
 
     private NativeBlas() {
@@ -55,6 +68,11 @@ final class NativeBlas {
 
     static boolean available() {
         return SGEMM != null;
+    }
+
+    /** True when the shim opened the bundled OpenBLAS, false when the system's libblas.so.3 (or nothing). */
+    static boolean opensBundledLibrary() {
+        return LIBRARY != null;
     }
 
     /** Null when the native BLAS is in use, otherwise why not. */

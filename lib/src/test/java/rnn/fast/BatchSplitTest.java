@@ -121,15 +121,33 @@ class BatchSplitTest {
     @Test
     void badThreadSettingsAreWarnedOfAndTheDefaultUsed() {
         List<String> warnings = new ArrayList<>();
-        assertEquals(2, BatchSplit.chooseCount(null, true, 2, warnings::add));
-        assertEquals(1, BatchSplit.chooseCount("", false, 2, warnings::add));
-        assertEquals(1, BatchSplit.chooseCount(null, true, 1, warnings::add));
-        assertEquals(3, BatchSplit.chooseCount(" 3 ", false, 2, warnings::add));
+        assertEquals(2, BatchSplit.chooseCount(null, 2, () -> true, warnings::add));
+        assertEquals(1, BatchSplit.chooseCount("", 2, () -> false, warnings::add));
+        assertEquals(1, BatchSplit.chooseCount(null, 1, () -> true, warnings::add));
+        assertEquals(3, BatchSplit.chooseCount(" 3 ", 2, () -> false, warnings::add));
         assertEquals(List.of(), warnings);
-        assertEquals(2, BatchSplit.chooseCount("abc", true, 2, warnings::add));
-        assertEquals(1, BatchSplit.chooseCount("0", false, 2, warnings::add));
-        assertEquals(List.of("RNN_THREADS / rnn.threads must be a whole number from 1 to 64, but is 'abc'; using 2",
-                "RNN_THREADS / rnn.threads must be a whole number from 1 to 64, but is '0'; using 1"), warnings);
+        assertEquals(2, BatchSplit.chooseCount("abc", 2, () -> true, warnings::add));
+        assertEquals(1, BatchSplit.chooseCount("0", 2, () -> false, warnings::add));
+        assertEquals(List.of("RNN_THREADS / rnn.threads must be a whole number from 1 to 64, but is 'abc'; using the default",
+                "RNN_THREADS / rnn.threads must be a whole number from 1 to 64, but is '0'; using the default"), warnings);
+    }
+
+    @Test
+    void byDefaultOneThreadPerCoreUpToTheCapWhereTheProductsKeepToTheirCallersThread() {
+        List<String> none = new ArrayList<>();
+        assertEquals(4, BatchSplit.chooseCount(null, 4, () -> true, none::add));
+        assertEquals(BatchSplit.MOST_BY_DEFAULT, BatchSplit.chooseCount(null, 64, () -> true, none::add));
+        // a BLAS with threads of its own (system OpenBLAS without OPENBLAS_NUM_THREADS=1): no split
+        assertEquals(1, BatchSplit.chooseCount(null, 8, () -> false, none::add));
+        // one core: the products are not asked to keep to one thread
+        assertEquals(1, BatchSplit.chooseCount(null, 1, () -> {
+            throw new AssertionError("one thread needs no hold on the BLAS's threads");
+        }, none::add));
+        // RNN_THREADS stands, and the BLAS is still held to one thread where it can be
+        int[] asked = {0};
+        assertEquals(16, BatchSplit.chooseCount("16", 2, () -> ++asked[0] > 0, none::add));
+        assertEquals(1, asked[0]);
+        assertEquals(List.of(), none);
     }
 
     private static void sleepQuietly(long millis) {

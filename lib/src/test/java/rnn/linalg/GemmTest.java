@@ -99,6 +99,56 @@ class GemmTest {
     }
 
     @Test
+    void bundledOpenBlasThroughJavaCppMatchesTheDefinition() {
+        Assumptions.assumeTrue(BundledBlas.load(), () -> "no bundled OpenBLAS: " + BundledBlas.unavailableBecause());
+        checkAll(BundledBlas::gemm);
+    }
+
+    @Test
+    void theBundledOpenBlasServesWhereTheJarCarriesIt() {
+        String platform = org.bytedeco.javacpp.Loader.getPlatform();
+        String wanted = System.getProperty("rnn.gemm", System.getenv("RNN_GEMM"));
+        Assumptions.assumeTrue(java.util.Set.of("linux-x86_64", "linux-arm64", "macosx-x86_64", "macosx-arm64",
+                "windows-x86_64").contains(platform) && !"java".equalsIgnoreCase(wanted), platform + ", rnn.gemm " + wanted);
+        assertTrue(BundledBlas.load(), BundledBlas.unavailableBecause());
+        assertEquals(Gemm.Backend.NATIVE, Gemm.backend());
+        assertTrue(Gemm.describe().startsWith("native: the bundled OpenBLAS"), Gemm.describe());
+        // on Linux, netlib's shim reads the arrays in place
+        assertEquals(platform.startsWith("linux"), NativeBlas.opensBundledLibrary(), Gemm.describe());
+    }
+
+    @Test
+    void bundledOpenBlasGivesJavaGemmsNumbersOnRandomShapes() {
+        Assumptions.assumeTrue(BundledBlas.load(), () -> "no bundled OpenBLAS: " + BundledBlas.unavailableBecause());
+        java.util.List<Sgemm> bundled = new java.util.ArrayList<>(java.util.List.of(BundledBlas::gemm));
+        if (NativeBlas.opensBundledLibrary()) bundled.add(NativeBlas::gemm); // the same library, arrays in place
+        Random random = new Random(12);
+        for (int trial = 0; trial < 60; trial++) {
+            int m = random.nextInt(160), n = random.nextInt(160), k = random.nextInt(300);
+            boolean transA = random.nextBoolean(), transB = random.nextBoolean();
+            float beta = new float[]{0f, 1f, 0.5f}[random.nextInt(3)];
+            int offA = random.nextInt(8), offB = random.nextInt(8), offC = random.nextInt(8);
+            int lda = Math.max(1, transA ? m : k) + random.nextInt(6), ldb = Math.max(1, transB ? k : n) + random.nextInt(6);
+            int ldc = Math.max(1, n) + random.nextInt(6);
+            float[] A = stored(random, offA, transA ? k : m, transA ? m : k, lda);
+            float[] B = stored(random, offB, transB ? n : k, transB ? k : n, ldb);
+            float[] C = stored(random, offC, m, n, ldc);
+            float[] expected = C.clone();
+            JavaGemm.gemm(transA, transB, m, n, k, A, offA, lda, B, offB, ldb, beta, expected, offC, ldc);
+            for (Sgemm impl : bundled) {
+                float[] got = C.clone();
+                impl.run(transA, transB, m, n, k, A, offA, lda, B, offB, ldb, beta, got, offC, ldc);
+                double max = 0;
+                for (int i = 0; i < got.length; i++) max = Math.max(max, Math.abs(got[i] - expected[i]));
+                double tol = 4e-6 * (k + 4);
+                String what = String.format("m=%d n=%d k=%d transA=%b transB=%b beta=%s offsets %d %d %d, ld %d %d %d",
+                        m, n, k, transA, transB, beta, offA, offB, offC, lda, ldb, ldc);
+                assertTrue(max <= tol, what + ": max |bundled − JavaGemm| " + max + " > " + tol);
+            }
+        }
+    }
+
+    @Test
     void facadeMatchesTheDefinition() {
         checkAll(Gemm::gemm);
     }
@@ -159,7 +209,7 @@ class GemmTest {
     @Test
     void backendFollowsTheSystemProperty() {
         String wanted = System.getProperty("rnn.gemm", System.getenv("RNN_GEMM"));
-        Gemm.Backend expected = "java".equalsIgnoreCase(wanted) || !NativeBlas.available()
+        Gemm.Backend expected = "java".equalsIgnoreCase(wanted) || !(NativeBlas.available() || BundledBlas.load())
                 ? Gemm.Backend.JAVA : Gemm.Backend.NATIVE;
         assertEquals(expected, Gemm.backend(), Gemm.describe());
     }
@@ -167,13 +217,15 @@ class GemmTest {
     @Test
     void aSettingThatCannotBeHonouredIsWarnedOfAndTheProductsStillRun() {
         java.util.List<String> warnings = new java.util.ArrayList<>();
-        assertEquals(Gemm.Backend.JAVA, Gemm.choose("java", true, warnings::add));
-        assertEquals(Gemm.Backend.NATIVE, Gemm.choose(null, true, warnings::add));
-        assertEquals(Gemm.Backend.JAVA, Gemm.choose("auto", false, warnings::add));
-        assertEquals(Gemm.Backend.NATIVE, Gemm.choose(" Native ", true, warnings::add));
+        assertEquals(Gemm.Backend.JAVA, Gemm.choose("java", () -> {
+            throw new AssertionError("rnn.gemm = java must not load native libraries");
+        }, warnings::add));
+        assertEquals(Gemm.Backend.NATIVE, Gemm.choose(null, () -> true, warnings::add));
+        assertEquals(Gemm.Backend.JAVA, Gemm.choose("auto", () -> false, warnings::add));
+        assertEquals(Gemm.Backend.NATIVE, Gemm.choose(" Native ", () -> true, warnings::add));
         assertEquals(java.util.List.of(), warnings);
-        assertEquals(Gemm.Backend.NATIVE, Gemm.choose("fast", true, warnings::add));
-        assertEquals(Gemm.Backend.JAVA, Gemm.choose("native", false, warnings::add));
+        assertEquals(Gemm.Backend.NATIVE, Gemm.choose("fast", () -> true, warnings::add));
+        assertEquals(Gemm.Backend.JAVA, Gemm.choose("native", () -> false, warnings::add));
         assertEquals(2, warnings.size());
         assertEquals("rnn.gemm / RNN_GEMM must be java, native or auto, but is 'fast'; using auto", warnings.get(0));
         assertTrue(warnings.get(1).startsWith("rnn.gemm / RNN_GEMM asks for native BLAS, but "), warnings.get(1));

@@ -56,10 +56,12 @@ public final class Bench {
             }
             i++;
         }
+        // BatchSplit first: where it splits the batch it holds the BLAS to one thread, which describe() then says
+        int threads = rnn.fast.BatchSplit.count();
         String blasThreads = System.getenv("OPENBLAS_NUM_THREADS");
-        System.out.println("gemm=" + Gemm.describe() + ", OPENBLAS_NUM_THREADS="
-                + (blasThreads == null ? "unset (OpenBLAS uses every core)" : blasThreads)
-                + ", threads sharing a batch=" + rnn.fast.BatchSplit.count()
+        System.out.println("gemm=" + Gemm.describe() + "; backend=" + Gemm.backend()
+                + ", OPENBLAS_NUM_THREADS=" + (blasThreads == null ? "unset" : blasThreads)
+                + ", cores=" + Runtime.getRuntime().availableProcessors() + ", threads sharing a batch=" + threads
                 + ", model=" + n_layers + " layer(s) of " + n_neurons + " " + activation);
         Mnist mnist = Mnist.load(data != null ? data : MnistFiles.directory());
         DataSet train = mnist.train();

@@ -30,7 +30,7 @@ public final class GemmBench {
 
     public static void main(String[] args) {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 1.0;
-        System.out.println("gemm=" + Gemm.describe());
+        System.out.println("gemm=" + Gemm.describe() + "; backend=" + Gemm.backend() + ", one calling thread");
         Random random = new Random(1);
         for (Shape s : SHAPES) {
             float[] A = random(random, s.m * s.k), B = random(random, s.k * s.n), C = new float[s.m * s.n];
