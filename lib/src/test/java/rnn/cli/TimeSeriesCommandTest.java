@@ -75,4 +75,12 @@ class TimeSeriesCommandTest {
         assertTrue(lines[5].matches("Training time: \\d+\\.\\d s"), lines[5]);
         assertEquals("", err());
     }
+
+    @Test
+    void aLayerNoJavaArrayCanHoldIsRefusedBeforeAnythingIsBuilt() {
+        assertEquals(1, run("time-series", "--neurons", "50000"));
+        assertEquals("error: W ((1 + 50000) × 50000) would have 2,500,050,000 entries, more than the 2,147,483,647 a"
+                + " Java array can hold; use a smaller --neurons or --batch-size\n", err());
+        assertEquals("", out());
+    }
 }
