@@ -113,7 +113,7 @@ final class TimeSeriesCommand {
         try {
             new SeriesTrainer(options.n_iterations(), options.batch_size(), options.learning_rate())
                     .fit(model, new TimeSeries(options.seed()), out);
-        } catch (ArithmeticException e) {
+        } catch (ArithmeticException | IllegalArgumentException | NotEnoughMemoryException e) {
             err.println("error: " + e.getMessage());
             return Main.FAILED;
         }

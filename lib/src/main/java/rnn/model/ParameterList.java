@@ -65,9 +65,13 @@ final class ParameterList {
         }
     }
 
-    /** One optimiser update of every parameter by its gradient. */
+    /**
+     * One optimiser update of every parameter by its gradient.
+     *
+     * @throws ArithmeticException if a gradient is NaN or infinite, naming the parameter; nothing is then changed
+     */
     void step(Adam optimizer) {
-        optimizer.step(data, gradientData, sizes);
+        optimizer.step(data, gradientData, sizes, names);
     }
 
     /** A copy of the gradients, named, with the batch's loss. */
