@@ -6,6 +6,8 @@ import java.util.List;
 import org.ejml.data.FMatrixRMaj;
 
 import rnn.Adam;
+import rnn.Cell;
+import rnn.Dense;
 import rnn.fast.BatchSplit;
 
 /**
@@ -38,6 +40,15 @@ final class ParameterList {
             gradientData[p] = gradient.data;
             sizes[p] = theta.getNumElements();
         }
+    }
+
+    /** The parameters of a model made of {@code cell} and a dense head: the cell's, then W_dense and b_dense. */
+    static ParameterList of(Cell cell, Dense dense) {
+        List<FMatrixRMaj> values = new ArrayList<>(cell.parameters());
+        values.addAll(List.of(dense.W(), dense.b()));
+        List<String> names = new ArrayList<>(cell.parameterNames());
+        names.addAll(List.of("W_dense", "b_dense"));
+        return new ParameterList(values, names);
     }
 
     /** The parameters, live. */

@@ -1,6 +1,5 @@
 package rnn.model;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -57,11 +56,7 @@ public final class TimeSeriesRNN {
         this.n_outputs = n_outputs;
         this.cell = new RecurrentCell(n_inputs, n_neurons, activation, init);
         this.dense = new Dense(n_neurons, n_outputs, init);
-        List<FMatrixRMaj> values = new ArrayList<>(cell.parameters());
-        values.addAll(List.of(dense.W(), dense.b()));
-        List<String> names = new ArrayList<>(cell.parameterNames());
-        names.addAll(List.of("W_dense", "b_dense"));
-        this.parameters = new ParameterList(values, names);
+        this.parameters = ParameterList.of(cell, dense);
     }
 
     public RecurrentCell cell() {
