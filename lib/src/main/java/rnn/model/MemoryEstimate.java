@@ -44,7 +44,7 @@ public final class MemoryEstimate {
             }
         }
 
-        /** {@code n_layers} basic cells of n_neurons each (the seed's model when n_layers = 1). */
+        /** Basic cells of {@code n_neurons[l]} in layer l, bottom first (the seed's model: one of 150). */
         public static List<Layer> basic(int... n_neurons) {
             return Arrays.stream(n_neurons).mapToObj(n -> new Layer(CellKind.BASIC, n)).toList();
         }
