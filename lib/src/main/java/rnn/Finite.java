@@ -39,12 +39,24 @@ public final class Finite {
      * {@code "ImageRNN expects finite inputs but X[3, 12, 7] is NaN (instance 3, step 12, input 7)"}.
      */
     public static void checkInput(Tensor3 X, String who) {
-        float[] data = X.data();
+        checkTensor(X, "X", "inputs", who);
+    }
+
+    /**
+     * Refuses a tensor {@code name} of shape [batch, n_steps, width] holding a NaN or an infinite value, e.g. the
+     * targets y: {@code "TimeSeriesRNN expects finite targets but y[0, 3, 0] is +∞ (instance 0, step 3, output 0)"}.
+     *
+     * @param what what the tensor holds, plural ("inputs", "targets"); its last index is named by the singular
+     */
+    public static void checkTensor(Tensor3 tensor, String name, String what, String who) {
+        float[] data = tensor.data();
         int at = firstNonFinite(data, 0, data.length);
         if (at < 0) return;
-        int[] i = position(at, X.dim(1), X.dim(2));
-        throw new IllegalArgumentException(who + " expects finite inputs but X[" + i[0] + ", " + i[1] + ", " + i[2]
-                + "] is " + name(data[at]) + " (instance " + i[0] + ", step " + i[1] + ", input " + i[2] + ")");
+        int[] i = position(at, tensor.dim(1), tensor.dim(2));
+        String column = what.equals("inputs") ? "input" : "output";
+        throw new IllegalArgumentException(who + " expects finite " + what + " but " + name + "[" + i[0] + ", " + i[1]
+                + ", " + i[2] + "] is " + name(data[at]) + " (instance " + i[0] + ", step " + i[1] + ", " + column + " "
+                + i[2] + ")");
     }
 
     /**

@@ -58,6 +58,7 @@ public final class GRUCell implements Cell {
 
     private static int checkSizes(int n_inputs, int n_neurons) {
         Shapes.checkCellSizes("a GRU cell", n_inputs, n_neurons);
+        Shapes.checkKernelFits("a GRU cell", "W_ru", n_inputs, n_neurons, 2);
         return n_inputs;
     }
 

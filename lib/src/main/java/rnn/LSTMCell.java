@@ -72,6 +72,7 @@ public final class LSTMCell implements Cell {
 
     private static int checkSizes(int n_inputs, int n_neurons) {
         Shapes.checkCellSizes("an LSTM cell", n_inputs, n_neurons);
+        Shapes.checkKernelFits("an LSTM cell", "W", n_inputs, n_neurons, 4);
         return n_inputs;
     }
 

@@ -53,6 +53,7 @@ public final class RecurrentCell implements Cell {
             throw new IllegalArgumentException("a cell needs n_inputs >= 1 and n_neurons >= 1 but was given n_inputs = "
                     + n_inputs + ", n_neurons = " + n_neurons);
         }
+        Shapes.checkKernelFits("a cell", "W", n_inputs, n_neurons, 1);
         return n_inputs;
     }
 

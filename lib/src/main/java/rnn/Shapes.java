@@ -18,6 +18,20 @@ public final class Shapes {
         }
     }
 
+    /**
+     * Refuses a cell whose kernel {@code name} of (n_inputs + n_neurons) × blocks·n_neurons entries no Java array can
+     * hold, saying so rather than EJML's "Matrix size exceeds the size of an integer".
+     */
+    public static void checkKernelFits(String cell, String name, int n_inputs, int n_neurons, int blocks) {
+        long entries = ((long) n_inputs + n_neurons) * blocks * n_neurons;
+        if (entries > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "%s's %s of (%d + %d) × %s%d would have %,d entries, more than the %,d a Java array can hold;"
+                            + " use a smaller n_neurons", cell, name, n_inputs, n_neurons, blocks == 1 ? "" : blocks + "·",
+                    n_neurons, entries, Integer.MAX_VALUE));
+        }
+    }
+
     /** {@code m} must be rows × cols; {@code rule} says where that comes from, e.g. "1 × n_neurons". */
     public static void check(String name, FMatrixRMaj m, int rows, int cols, String rule) {
         if (m == null) {

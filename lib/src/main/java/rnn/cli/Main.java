@@ -73,16 +73,21 @@ public final class Main {
      * ({@link MemoryEstimate}) did not foresee ends as a message with the same advice, not a stack trace.
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length > 0 && args[0].equals(TimeSeriesCommand.NAME)) return TimeSeriesCommand.run(args, out, err);
+        boolean series = args.length > 0 && args[0].equals(TimeSeriesCommand.NAME);
         try {
-            return parseAndTrain(args, out, err);
+            return series ? TimeSeriesCommand.run(args, out, err) : parseAndTrain(args, out, err);
         } catch (OutOfMemoryError e) {
-            err.println("error: out of memory (" + e.getMessage() + ") with a Java heap of at most "
-                    + MemoryEstimate.bytes(Runtime.getRuntime().maxMemory()) + "; start Java with a larger heap, e.g. "
-                    + String.format(Locale.ROOT, LARGER_HEAP, "-Xmx" + suggestedHeapAfterOutOfMemory() + "g")
-                    + ", or use a smaller " + SMALLER);
+            err.println(outOfMemory(e, series ? TimeSeriesCommand.LARGER_HEAP : LARGER_HEAP));
             return FAILED;
         }
+    }
+
+    /** The error line for an OutOfMemoryError: the heap this JVM had, how to ask for twice that, or smaller settings. */
+    static String outOfMemory(OutOfMemoryError e, String larger_heap) {
+        return "error: out of memory (" + e.getMessage() + ") with a Java heap of at most "
+                + MemoryEstimate.bytes(Runtime.getRuntime().maxMemory()) + "; start Java with a larger heap, e.g. "
+                + String.format(Locale.ROOT, larger_heap, "-Xmx" + suggestedHeapAfterOutOfMemory() + "g")
+                + ", or use a smaller " + SMALLER;
     }
 
     /** How a larger heap is asked for, {@code %1$s} the -Xmx option; for {@link MemoryEstimate#check}. */

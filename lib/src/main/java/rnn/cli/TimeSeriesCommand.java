@@ -7,6 +7,8 @@ import rnn.Activation;
 import rnn.Init;
 import rnn.NumpyFormat;
 import rnn.cli.Main.UsageException;
+import rnn.model.MemoryEstimate;
+import rnn.model.NotEnoughMemoryException;
 import rnn.model.TimeSeriesRNN;
 import rnn.series.NaiveForecast;
 import rnn.series.SeriesBatch;
@@ -16,8 +18,8 @@ import rnn.train.SeriesTrainer;
 /**
  * {@code java -jar lib/target/rnn-notebooks.jar time-series [options]}: the chapter's time-series run (notebook 08),
  * printed as the chapter prints it ({@code 1400 \tMSE: 0.041784383}), then the MSE on the chapter's test instance
- * beside the naive forecast's, and the training time. Exit codes as {@link Main}'s: 0 done, 1 a diverged training,
- * 2 bad arguments.
+ * beside the naive forecast's, and the training time. Exit codes as {@link Main}'s: 0 done, 1 a diverged training or
+ * a run too large for the heap, 2 bad arguments.
  */
 final class TimeSeriesCommand {
     static final String NAME = "time-series";
@@ -89,8 +91,19 @@ final class TimeSeriesCommand {
         return new Options(n_iterations, batch_size, n_neurons, learning_rate, seed);
     }
 
+    /** How a larger heap is asked for, {@code %1$s} the -Xmx option; for {@link MemoryEstimate#check}. */
+    static final String LARGER_HEAP = "java %1$s -jar lib/target/rnn-notebooks.jar time-series ...";
+
     /** Trains and prints; returns the exit code. */
     static int train(Options options, PrintStream out, PrintStream err) {
+        try {
+            // before anything is built: --neurons 50000 would otherwise end in an OutOfMemoryError or EJML's error
+            MemoryEstimate.forTimeSeries(N_STEPS, 1, options.n_neurons(), 1, options.batch_size())
+                    .check(Runtime.getRuntime().maxMemory(), Main.SMALLER, LARGER_HEAP);
+        } catch (NotEnoughMemoryException e) {
+            err.println("error: " + e.getMessage());
+            return Main.FAILED;
+        }
         out.printf(Locale.ROOT, "Training on the time series t*sin(t)/3 + 2*sin(5t): n_steps %d, n_neurons %d (relu), "
                         + "iterations %d, batch_size %d, learning_rate %s, seed %d%n", N_STEPS, options.n_neurons(),
                 options.n_iterations(), options.batch_size(), options.learning_rate(), options.seed());
@@ -100,7 +113,7 @@ final class TimeSeriesCommand {
         try {
             new SeriesTrainer(options.n_iterations(), options.batch_size(), options.learning_rate())
                     .fit(model, new TimeSeries(options.seed()), out);
-        } catch (ArithmeticException e) {
+        } catch (ArithmeticException | IllegalArgumentException | NotEnoughMemoryException e) {
             err.println("error: " + e.getMessage());
             return Main.FAILED;
         }

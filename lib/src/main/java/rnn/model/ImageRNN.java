@@ -1,6 +1,5 @@
 package rnn.model;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -56,15 +55,9 @@ public final class ImageRNN {
     private final int[] stateColumn;
     private final Dense dense;
     /** The cell's parameters, then the dense layer's: the order of gradients, Adam's moments and {@link Gradients}. */
-    private final List<FMatrixRMaj> parameters;
-    private final List<String> parameterNames;
-    /** dL/dθ of the last batch for each θ of {@link #parameters}, the sum of the parts'. */
-    private final List<FMatrixRMaj> gradients = new ArrayList<>();
-    private final float[][] parameterData;
-    private final float[][] gradientData;
-    private final int[] parameterSizes;
+    private final ParameterList parameters;
     /** One per thread sharing a batch, each with its own buffers and share of the gradients. */
-    private Part[] parts = new Part[0];
+    private final BatchParts<Part> parts = new BatchParts<>(Part::new);
 
     /** The seed's model: one tanh layer drawn from {@code init} first, then the dense layer, as TF creates the variables. */
     public ImageRNN(int n_steps, int n_inputs, int n_neurons, int n_outputs, Init init) {
@@ -97,24 +90,7 @@ public final class ImageRNN {
         }
         this.statesWidth = width;
         this.dense = new Dense(statesWidth, n_outputs, init);
-        List<FMatrixRMaj> all = new ArrayList<>(cell.parameters());
-        List<String> names = new ArrayList<>(cell.parameterNames());
-        all.addAll(List.of(dense.W(), dense.b()));
-        names.addAll(List.of("W_dense", "b_dense"));
-        this.parameters = List.copyOf(all);
-        this.parameterNames = List.copyOf(names);
-        int count = parameters.size();
-        parameterData = new float[count][];
-        gradientData = new float[count][];
-        parameterSizes = new int[count];
-        for (int p = 0; p < count; p++) {
-            FMatrixRMaj theta = parameters.get(p);
-            FMatrixRMaj gradient = new FMatrixRMaj(theta.numRows, theta.numCols);
-            gradients.add(gradient);
-            parameterData[p] = theta.data;
-            gradientData[p] = gradient.data;
-            parameterSizes[p] = theta.getNumElements();
-        }
+        this.parameters = ParameterList.of(cell, dense);
     }
 
     /**
@@ -206,12 +182,12 @@ public final class ImageRNN {
 
     /** The trainable parameters, live: the cell's (each layer's, bottom first), then W_dense and b_dense. */
     public List<FMatrixRMaj> parameters() {
-        return parameters;
+        return parameters.values();
     }
 
     /** The names of {@link #parameters()}, in the same order: W, b, W_dense, b_dense (a stack: W_0, b_0, W_1, …). */
     public List<String> parameterNames() {
-        return parameterNames;
+        return parameters.names();
     }
 
     /** The dense layer's input for X, m × {@link #statesWidth()}: dynamic_rnn's final states, every sequence n_steps long. */
@@ -256,8 +232,7 @@ public final class ImageRNN {
     }
 
     public Gradients gradients(Tensor3 X, int[] y, int[] sequence_length) {
-        float loss = forwardBackward(X, y, sequence_length);
-        return new Gradients(parameterNames, gradients.stream().map(FMatrixRMaj::copy).toList(), loss);
+        return parameters.snapshot(forwardBackward(X, y, sequence_length));
     }
 
     /**
@@ -273,30 +248,21 @@ public final class ImageRNN {
             throw new ArithmeticException("the batch cost is " + cost + ": training diverged;"
                     + " the parameters were not updated");
         }
-        optimizer.step(parameterData, gradientData, parameterSizes, parameterNames);
+        parameters.step(optimizer);
         return cost;
     }
 
     /**
-     * Forward through time and the dense layer, the loss, then every gradient into {@link #gradients}. The batch's
-     * rows are split into {@link BatchSplit#count()} parts that run side by side; the loss is the sum of the parts'
-     * losses over m, and each gradient the sum of the parts' gradients, added in part order.
+     * Forward through time and the dense layer, the loss, then every gradient into {@link #parameters}. The batch's
+     * rows are split into {@link BatchSplit#count()} parts that run side by side ({@link BatchParts}); the loss is the
+     * sum of the parts' losses over m, and each gradient the sum of the parts' gradients, added in part order.
      */
     private float forwardBackward(Tensor3 X, int[] y, int[] sequence_length) {
         checkInput(X, sequence_length);
         checkLabels(X, y);
         int m = X.dim(0);
-        int count = Math.min(BatchSplit.count(), m);
-        Part[] ps = partsFor(count, BatchSplit.largestPart(m, count));
-        BatchSplit.run(count, p -> ps[p].forwardBackward(X.data(), m, BatchSplit.from(p, m, count),
-                BatchSplit.from(p + 1, m, count), y, sequence_length));
-        double lossSum = 0;
-        for (int p = 0; p < count; p++) {
-            lossSum += ps[p].lossSum;
-            for (int g = 0; g < gradientData.length; g++) {
-                BatchSplit.sumInto(gradientData[g], ps[p].grads[g], p == 0);
-            }
-        }
+        double lossSum = parts.forwardBackward(m, parameters,
+                (part, from, to) -> part.forwardBackward(X.data(), m, from, to, y, sequence_length));
         return (float) (lossSum / m);
     }
 
@@ -306,24 +272,12 @@ public final class ImageRNN {
         int total = X.dim(0);
         int width = logits ? n_outputs : statesWidth;
         FMatrixRMaj result = new FMatrixRMaj(total, width);
-        if (total == 0) return result;
-        Part[] ps = partsFor(ChunkedInference.threads(total), ChunkedInference.chunkSize(total));
-        ChunkedInference.run(total, (p, start, m) -> {
-            Part part = ps[p];
+        parts.inChunks(total, (part, start, m) -> {
             part.forward(X.data(), start, m, sequence_length);
             float[] rows = logits ? part.logits : part.states;
             System.arraycopy(rows, 0, result.data, start * width, m * width);
         });
         return result;
-    }
-
-    /** {@code count} parts, each with room for {@code rows} sequences. */
-    private Part[] partsFor(int count, int rows) {
-        if (parts.length < count) parts = Arrays.copyOf(parts, count);
-        for (int p = 0; p < count; p++) {
-            if (parts[p] == null || parts[p].buffers.capacity < rows) parts[p] = new Part(rows);
-        }
-        return parts;
     }
 
     private void checkInput(Tensor3 X, int[] sequence_length) {
@@ -337,15 +291,14 @@ public final class ImageRNN {
     }
 
     /** What one thread computes for its rows of a batch: the forward pass, the loss sum and its share of every gradient. */
-    private final class Part {
+    private final class Part implements BatchParts.Part {
         final Buffers buffers;
         final float[] states;
         final float[] logits;
         final float[] dLogits;
         final float[] dStates;
         /** This part's share of each gradient, in the order of {@link #parameters}. */
-        final float[][] grads = new float[parameters.size()][];
-        double lossSum;
+        final float[][] grads = parameters.newShares();
 
         Part(int capacity) {
             buffers = new Buffers(layers, n_steps, capacity);
@@ -353,7 +306,16 @@ public final class ImageRNN {
             logits = new float[capacity * n_outputs];
             dLogits = new float[capacity * n_outputs];
             dStates = new float[capacity * statesWidth];
-            for (int g = 0; g < grads.length; g++) grads[g] = new float[parameterSizes[g]];
+        }
+
+        @Override
+        public int capacity() {
+            return buffers.capacity;
+        }
+
+        @Override
+        public float[][] shares() {
+            return grads;
         }
 
         /** The final states (of the fed layers, side by side) and logits of rows [from, from + m) of X. */
@@ -366,11 +328,11 @@ public final class ImageRNN {
             dense.forward(states, 0, m, logits);
         }
 
-        /** Rows [from, to) of a batch of m: forward, loss, and the gradients of the batch's mean loss. */
-        void forwardBackward(float[] X, int m, int from, int to, int[] y, int[] sequence_length) {
+        /** Rows [from, to) of a batch of m: forward, loss, and the gradients of the batch's mean loss; the loss sum. */
+        double forwardBackward(float[] X, int m, int from, int to, int[] y, int[] sequence_length) {
             int rows = to - from;
             forward(X, from, rows, sequence_length);
-            lossSum = SoftmaxCrossEntropy.lossSumAndGradient(logits, rows, n_outputs, y, from, m, dLogits);
+            double lossSum = SoftmaxCrossEntropy.lossSumAndGradient(logits, rows, n_outputs, y, from, m, dLogits);
             int dense_W = grads.length - 2;
             // dL/dstates = dLogits·W_denseᵀ, with dW_dense = statesᵀ·dLogits and db_dense = Σ rows dLogits
             dense.backward(states, rows, dLogits, grads[dense_W], grads[dense_W + 1], dStates);
@@ -381,6 +343,7 @@ public final class ImageRNN {
                 Bptt.addFinalStateGradient(buffers, l, rows, sequence_length, from, dStates, statesWidth, stateColumn[l]);
             }
             Bptt.backward(buffers, X, from * n_steps * n_inputs, rows, sequence_length, from, grads);
+            return lossSum;
         }
     }
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import org.ejml.data.FMatrixRMaj;
 
 import rnn.Adam;
+import rnn.Cell;
+import rnn.Dense;
 import rnn.fast.BatchSplit;
 
 /**
@@ -40,6 +42,15 @@ final class ParameterList {
         }
     }
 
+    /** The parameters of a model made of {@code cell} and a dense head: the cell's, then W_dense and b_dense. */
+    static ParameterList of(Cell cell, Dense dense) {
+        List<FMatrixRMaj> values = new ArrayList<>(cell.parameters());
+        values.addAll(List.of(dense.W(), dense.b()));
+        List<String> names = new ArrayList<>(cell.parameterNames());
+        names.addAll(List.of("W_dense", "b_dense"));
+        return new ParameterList(values, names);
+    }
+
     /** The parameters, live. */
     List<FMatrixRMaj> values() {
         return values;
@@ -65,9 +76,13 @@ final class ParameterList {
         }
     }
 
-    /** One optimiser update of every parameter by its gradient. */
+    /**
+     * One optimiser update of every parameter by its gradient.
+     *
+     * @throws ArithmeticException if a gradient is NaN or infinite, naming the parameter; nothing is then changed
+     */
     void step(Adam optimizer) {
-        optimizer.step(data, gradientData, sizes);
+        optimizer.step(data, gradientData, sizes, names);
     }
 
     /** A copy of the gradients, named, with the batch's loss. */

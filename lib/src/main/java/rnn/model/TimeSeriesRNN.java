@@ -1,6 +1,5 @@
 package rnn.model;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -9,6 +8,7 @@ import org.ejml.data.FMatrixRMaj;
 import rnn.Activation;
 import rnn.Adam;
 import rnn.Dense;
+import rnn.Finite;
 import rnn.Init;
 import rnn.MeanSquaredError;
 import rnn.RecurrentCell;
@@ -56,11 +56,7 @@ public final class TimeSeriesRNN {
         this.n_outputs = n_outputs;
         this.cell = new RecurrentCell(n_inputs, n_neurons, activation, init);
         this.dense = new Dense(n_neurons, n_outputs, init);
-        List<FMatrixRMaj> values = new ArrayList<>(cell.parameters());
-        values.addAll(List.of(dense.W(), dense.b()));
-        List<String> names = new ArrayList<>(cell.parameterNames());
-        names.addAll(List.of("W_dense", "b_dense"));
-        this.parameters = new ParameterList(values, names);
+        this.parameters = ParameterList.of(cell, dense);
     }
 
     public RecurrentCell cell() {
@@ -113,6 +109,7 @@ public final class TimeSeriesRNN {
     /** The mean squared error of the outputs against y, [m, n_steps, n_outputs]. */
     public float loss(Tensor3 X, Tensor3 y) {
         Tensor3 outputs = predict(X);
+        Finite.checkTensor(y, "y", "targets", "TimeSeriesRNN");
         return MeanSquaredError.loss(outputs, y);
     }
 
@@ -125,13 +122,13 @@ public final class TimeSeriesRNN {
      * {@code sess.run(training_op, feed_dict={X: X_batch, y: y_batch})}: forward, backpropagation through time, one
      * Adam update of every parameter; returns the MSE of that forward pass (before the update).
      *
-     * @throws ArithmeticException if the loss is NaN or infinite; the parameters are then left unchanged
+     * @throws ArithmeticException if the loss or a gradient is NaN or infinite; the parameters are then left unchanged
      */
     public float trainStep(Tensor3 X, Tensor3 y, Adam optimizer) {
         float loss = forwardBackward(X, y);
         if (!Float.isFinite(loss)) {
-            throw new ArithmeticException("the batch MSE is " + loss + ": training diverged"
-                    + " (a smaller learning_rate may help); the parameters were not updated");
+            throw new ArithmeticException("the batch MSE is " + loss + ": training diverged;"
+                    + " the parameters were not updated");
         }
         parameters.step(optimizer);
         return loss;
@@ -165,6 +162,7 @@ public final class TimeSeriesRNN {
     private float forwardBackward(Tensor3 X, Tensor3 y) {
         checkInput(X);
         Shapes.check("y", y, X.dim(0), n_steps, n_outputs, "[batch, n_steps, n_outputs]");
+        Finite.checkTensor(y, "y", "targets", "TimeSeriesRNN");
         int m = X.dim(0);
         if (m == 0) throw new IllegalArgumentException("X has no instance; the mean over an empty batch is undefined");
         double lossSum = parts.forwardBackward(m, parameters,
@@ -174,6 +172,7 @@ public final class TimeSeriesRNN {
 
     private void checkInput(Tensor3 X) {
         Shapes.checkInput(X, n_steps, n_inputs, "TimeSeriesRNN");
+        Finite.checkInput(X, "TimeSeriesRNN");
     }
 
     /** One thread's buffers: the unrolled cell, every step's output and its gradient, a share of the gradients. */

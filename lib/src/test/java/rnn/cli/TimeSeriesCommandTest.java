@@ -75,4 +75,35 @@ class TimeSeriesCommandTest {
         assertTrue(lines[5].matches("Training time: \\d+\\.\\d s"), lines[5]);
         assertEquals("", err());
     }
+
+    @Test
+    void aLayerNoJavaArrayCanHoldIsRefusedBeforeAnythingIsBuilt() {
+        assertEquals(1, run("time-series", "--neurons", "50000"));
+        assertEquals("error: W ((1 + 50000) × 50000) would have 2,500,050,000 entries, more than the 2,147,483,647 a"
+                + " Java array can hold; use a smaller --neurons or --batch-size\n", err());
+        assertEquals("", out());
+    }
+
+    @Test
+    void aDivergingRunEndsWithExitCodeOneAndSaysWhere() {
+        assertEquals(1, run("time-series", "--learning-rate", "0.1", "--iterations", "150"));
+        assertTrue(err().startsWith("error: training stopped at iteration 100 of 150: training diverged: the mean"
+                + " batch MSE of the last 100 iterations is "), err());
+        assertTrue(err().endsWith("; try a smaller learning rate than 0.1 (the chapter's is 0.001)\n"), err());
+        assertEquals(1, err().split("\n").length);
+    }
+
+    @Test
+    void aLearningRateThatRoundsToZeroInFloat32IsSaidSo() {
+        assertUsageError("--learning-rate expects a number > 0, got 1e-50, which rounds to 0 in float32 (the smallest"
+                + " positive float32 is 1.4E-45)", "time-series", "--learning-rate", "1e-50");
+    }
+
+    @Test
+    void outOfMemoryInTheTimeSeriesGivesTheSameAdviceAsTrain() {
+        String message = Main.outOfMemory(new OutOfMemoryError("Java heap space"), TimeSeriesCommand.LARGER_HEAP);
+        assertTrue(message.matches("error: out of memory \\(Java heap space\\) with a Java heap of at most .+; start"
+                + " Java with a larger heap, e\\.g\\. java -Xmx\\d+g -jar lib/target/rnn-notebooks\\.jar time-series"
+                + " \\.\\.\\., or use a smaller --neurons or --batch-size"), message);
+    }
 }

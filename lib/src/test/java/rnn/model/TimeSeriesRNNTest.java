@@ -105,4 +105,21 @@ class TimeSeriesRNNTest {
         e = assertThrows(IllegalArgumentException.class, () -> model.predict(new Tensor3(2, 10, 1)));
         assertTrue(e.getMessage().startsWith("TimeSeriesRNN was built for n_steps = 20"), e.getMessage());
     }
+
+    @Test
+    void nonFiniteInputsAndTargetsAreRefusedByName() {
+        TimeSeriesRNN model = new TimeSeriesRNN(3, 1, 4, 1, Activation.RELU, new Init(1));
+        Tensor3 X = new Tensor3(2, 3, 1);
+        Tensor3 y = new Tensor3(2, 3, 1);
+        y.data()[4] = Float.POSITIVE_INFINITY;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> model.trainStep(X, y, new Adam(0.001f)));
+        assertEquals("TimeSeriesRNN expects finite targets but y[1, 1, 0] is +∞ (instance 1, step 1, output 0)",
+                e.getMessage());
+        X.data()[2] = Float.NaN;
+        e = assertThrows(IllegalArgumentException.class, () -> model.predict(X));
+        assertEquals("TimeSeriesRNN expects finite inputs but X[0, 2, 0] is NaN (instance 0, step 2, input 0)",
+                e.getMessage());
+        assertEquals(0f, model.parameters().get(1).get(0), 0f); // b untouched: the step was refused before it ran
+    }
 }
