@@ -39,11 +39,11 @@ final class CellOutputs {
         run.bytes.write(buffer, offset, length);
     }
 
-    synchronized void display(Map<String, String> data) {
+    synchronized void display(Map<String, Object> data) {
         entries.add(new CellOutput.DisplayData(data));
     }
 
-    synchronized void result(int executionCount, Map<String, String> data) {
+    synchronized void result(int executionCount, Map<String, Object> data) {
         entries.add(new CellOutput.ExecuteResult(executionCount, data));
     }
 

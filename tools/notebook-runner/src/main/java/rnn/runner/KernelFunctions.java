@@ -44,12 +44,12 @@ public final class KernelFunctions {
      * {@code mimeTypes}, only those (text/plain is always kept). A character sequence asked for as given types is
      * that text under each of them, as in IJava: {@code display("<b>x</b>", "text/html")} shows bold HTML.
      */
-    static Map<String, String> bundle(Object value, String... mimeTypes) {
+    static Map<String, Object> bundle(Object value, String... mimeTypes) {
         if (value instanceof RenderedData rendered) {
             return rendered.data();
         }
-        Map<String, String> rich = KernelDisplay.bundle(value);
-        Map<String, String> bundle = new LinkedHashMap<>();
+        Map<String, Object> rich = KernelDisplay.bundle(value);
+        Map<String, Object> bundle = new LinkedHashMap<>();
         if (rich == null && value instanceof CharSequence text && mimeTypes != null) {
             for (String mime : mimeTypes) {
                 bundle.put(mime, text.toString());

@@ -14,8 +14,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import rnn.plot.PlotlyScript;
-
 /**
  * Runs a notebook's code cells top to bottom in a fresh JShell, in this JVM, as IJava and JJava would.
  *
@@ -82,7 +80,6 @@ public final class NotebookRunner {
     private static List<CellResult> run(ObjectNode document, Path notebook, PrintStream log) {
         Path directory = notebook.toAbsolutePath().getParent();
         List<CellResult> results = new ArrayList<>();
-        PlotlyScript.newSession(); // a fresh kernel: the first chart carries plotly.js again
         try (NotebookShell shell = new NotebookShell(directory, log)) {
             int executionCount = 0;
             for (Map.Entry<Integer, String> cell : NotebookJson.codeCells(document)) {

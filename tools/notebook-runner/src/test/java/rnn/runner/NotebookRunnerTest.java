@@ -81,8 +81,9 @@ class NotebookRunnerTest {
         assertEquals(3, chart.executionCount());
         assertNull(chart.result(), "a declaration as last snippet has no value");
         assertEquals(1, chart.displays().size());
-        assertEquals(Set.of("text/html", "image/svg+xml", "text/plain"), chart.displays().get(0).keySet());
-        assertTrue(chart.displays().get(0).get("text/plain").startsWith("LineChart \"Cost\""));
+        assertEquals(Set.of("application/vnd.plotly.v1+json", "text/html", "image/svg+xml", "text/plain"),
+                chart.displays().get(0).keySet());
+        assertTrue(((String) chart.displays().get(0).get("text/plain")).startsWith("LineChart \"Cost\""));
         assertEquals("é after\n", chart.stdout());
         List<CellOutput> shown = chart.outputs().stream()
                 .filter(o -> !(o instanceof CellOutput.Stream s && s.name().equals("stderr"))).toList();
@@ -118,6 +119,11 @@ class NotebookRunnerTest {
         }
         assertTrue(display != null && display.get("metadata").isObject());
         assertTrue(display.at("/data/image~1svg+xml").isArray(), "SVG is stored as lines, like Jupyter");
+        JsonNode figure = display.at("/data/application~1vnd.plotly.v1+json");
+        assertTrue(figure.isObject(), "nbformat stores a JSON type as the JSON object, got " + figure);
+        assertEquals(List.of(0.4, 0.2), List.of(figure.at("/data/0/y/0").asDouble(), figure.at("/data/0/y/1").asDouble()));
+        assertTrue(figure.get("layout").isObject());
+        assertTrue(text.contains("\"range\": [\n"), "written as Python's json.dumps writes it");
         assertEquals(3, written.at("/cells/4/execution_count").asInt());
     }
 
@@ -202,7 +208,7 @@ class NotebookRunnerTest {
 
     @Test
     void textAskedForAsHtmlIsThatHtmlAsInIJava() {
-        java.util.Map<String, String> bundle = KernelFunctions.bundle("<b>x</b>", "text/html");
+        java.util.Map<String, Object> bundle = KernelFunctions.bundle("<b>x</b>", "text/html");
         assertEquals(java.util.Map.of("text/html", "<b>x</b>", "text/plain", "<b>x</b>"), bundle);
         assertEquals(java.util.Map.of("text/plain", "<b>x</b>"), KernelFunctions.bundle("<b>x</b>"));
     }
