@@ -9,18 +9,39 @@ import rnn.display.KernelDisplay;
 
 /**
  * The functions IJava and JJava put in a notebook's namespace, as the NotebookRunner provides them: the runner
- * defines {@code display} and {@code render} in JShell to call these.
+ * defines {@code display}, {@code render} and {@code lineMagic} in JShell to call these.
  */
 public final class KernelFunctions {
 
+    /** What runs a line magic for the notebook being run: its name (without %) and its arguments. */
+    interface LineMagics {
+        void run(String name, List<String> args);
+    }
+
     private static volatile CellOutputs current;
+    private static volatile LineMagics magics;
 
     private KernelFunctions() {
     }
 
-    /** Directs display output to the cell being run (null: no cell). */
-    static void runningCell(CellOutputs outputs) {
+    /** Directs display output to the cell being run and magics to its notebook's session (nulls: no cell). */
+    static void runningCell(CellOutputs outputs, LineMagics lineMagics) {
         current = outputs;
+        magics = lineMagics;
+    }
+
+    /**
+     * {@code lineMagic("classpath", List.of("a.jar"))}: what the line {@code %classpath a.jar} does, as the kernels
+     * let code call it. The runner runs only the classpath magic; it returns null, as the kernels' does.
+     */
+    public static <T> T lineMagic(String name, List<String> args) {
+        LineMagics session = magics;
+        if (session == null) {
+            throw new IllegalStateException("lineMagic() works inside a notebook cell run by NotebookRunner, "
+                    + "but no cell is running");
+        }
+        session.run(name, args);
+        return null;
     }
 
     /** Shows {@code value} as a display_data output; returns its display id, like the kernels. */

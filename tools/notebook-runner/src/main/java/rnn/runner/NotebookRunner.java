@@ -77,9 +77,16 @@ public final class NotebookRunner {
         }
     }
 
+    /**
+     * Runs the code cells in a fresh session. As a kernel started by Jupyter runs in the notebook's folder, the
+     * {@code user.dir} property is that folder while the notebook runs (the runner cannot change its process's
+     * working directory, against which a relative {@code File} still resolves).
+     */
     private static List<CellResult> run(ObjectNode document, Path notebook, PrintStream log) {
         Path directory = notebook.toAbsolutePath().getParent();
         List<CellResult> results = new ArrayList<>();
+        String userDir = System.getProperty("user.dir");
+        System.setProperty("user.dir", directory.toString());
         try (NotebookShell shell = new NotebookShell(directory, log)) {
             int executionCount = 0;
             for (Map.Entry<Integer, String> cell : NotebookJson.codeCells(document)) {
@@ -98,6 +105,8 @@ public final class NotebookRunner {
                 }
                 results.add(new CellResult(cell.getKey(), executionCount, source, outputs.toList()));
             }
+        } finally {
+            System.setProperty("user.dir", userDir);
         }
         return results;
     }

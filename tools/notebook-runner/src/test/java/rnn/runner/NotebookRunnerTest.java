@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -186,6 +187,62 @@ class NotebookRunnerTest {
                 () -> NotebookRunner.execute(incomplete, QUIET));
         assertEquals(1, open.line());
         assertTrue(open.problem().startsWith("incomplete code"), open.problem());
+    }
+
+    /** The first code cell of the real notebooks, which loads the helper jar from ../lib/target. */
+    private static String realFirstCell() throws IOException {
+        JsonNode cells = MAPPER.readTree(Path.of("..", "..", "notebooks", "01-single-recurrent-neuron.ipynb").toFile())
+                .get("cells");
+        for (JsonNode cell : cells) {
+            if (cell.get("cell_type").asText().equals("code")) {
+                return NotebookJson.text(cell.get("source"));
+            }
+        }
+        throw new AssertionError("notebook 1 has no code cell");
+    }
+
+    @Test
+    void aNotebookWhoseJarIsMissingFailsAtItsFirstCellSayingWhatToDo(@TempDir Path dir) throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("notebooks"));
+        Path path = notebook(folder, realFirstCell(), "System.out.println(\"not run\");");
+        NotebookCellException e = assertThrows(NotebookCellException.class, () -> NotebookRunner.execute(path, QUIET));
+        assertEquals(1, e.cellIndex(), "the first code cell");
+        assertEquals(2, e.line());
+        assertEquals("java.lang.IllegalStateException: " + folder + File.separator + "../lib/target/rnn-notebooks.jar"
+                + " is missing: run ./build.sh in the repository's folder first, then run this cell again", e.problem());
+        assertEquals(System.getProperty("user.dir"), Path.of("").toAbsolutePath().toString(),
+                "user.dir is the runner's own again after the notebook");
+    }
+
+    @Test
+    void theFirstCellLoadsTheJarFromTheNotebooksFolderAsAKernelStartedThereWould(@TempDir Path dir) throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("notebooks"));
+        Path jar = Files.createDirectories(dir.resolve("lib/target")).resolve("rnn-notebooks.jar");
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("empty.txt"));
+        }
+        Path path = notebook(folder, realFirstCell(), "System.out.println(System.getProperty(\"user.dir\"));");
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        List<CellResult> results = NotebookRunner.execute(path, new PrintStream(log, true, StandardCharsets.UTF_8));
+        assertEquals(List.of(), results.get(0).outputs(), "the first cell shows nothing when the jar is there");
+        assertEquals(folder + "\n", results.get(1).stdout(), "user.dir is the notebook's folder, as in a kernel");
+        assertEquals("", log.toString(StandardCharsets.UTF_8), "the jar was found: no warning");
+    }
+
+    @Test
+    void lineMagicRunsTheClasspathMagicAndRefusesOthersClearly(@TempDir Path dir) throws IOException {
+        Path path = notebook(dir, "lineMagic(\"classpath\", List.of(\"nothing-here.jar\"));",
+                "int a = 1;\nlineMagic(\"maven\", List.of(\"org.ejml:ejml-all:0.44.0\"));");
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        NotebookCellException e = assertThrows(NotebookCellException.class,
+                () -> NotebookRunner.execute(path, new PrintStream(log, true, StandardCharsets.UTF_8)));
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains("%classpath nothing-here.jar matches nothing under "
+                + dir), "as in the kernels, a missing path adds nothing; the runner says so: " + log);
+        assertEquals(2, e.cellIndex());
+        assertEquals(2, e.line());
+        assertTrue(e.problem().startsWith("java.lang.IllegalArgumentException: unsupported line magic %maven"),
+                e.problem());
+        assertTrue(e.getMessage().contains("supports only the line magic classpath"), e.getMessage());
     }
 
     @Test
