@@ -56,6 +56,36 @@ class ProgressBarTest {
     }
 
     @Test
+    void inANotebookTheBarIsOneOutputShownOnceThenUpdatedInPlaceKeepingItsLastFrame() {
+        java.util.List<String> calls = new java.util.ArrayList<>();
+        ProgressBar bar = ProgressBar.inNotebook(2, o -> {
+            calls.add("display " + o);
+            return "id-1";
+        }, (id, o) -> calls.add("update " + id + " " + o));
+        for (int epoch = 1; epoch <= 2; epoch++) {
+            bar.epochStarted(epoch, 3);
+            for (int batch = 1; batch <= 3; batch++) bar.batchFinished(epoch, batch, 3, 0.25 * epoch);
+            bar.epochFinished(new EpochResult(epoch, 0.25 * epoch, 1, 1, 1));
+        }
+        // redrawn at most every 0.5 s and always at an epoch's last batch: here, one frame per epoch
+        assertEquals(2, calls.size(), calls.toString());
+        assertTrue(calls.get(0).startsWith("display epoch 1/2 [" + "=".repeat(20) + "] 3/3 cost 0.250  "), calls.get(0));
+        assertTrue(calls.get(1).startsWith("update id-1 epoch 2/2 [" + "=".repeat(20) + "] 3/3 cost 0.500  "),
+                calls.get(1));
+        assertFalse(String.join("", calls).contains("\r"), "no carriage returns in a notebook output");
+    }
+
+    @Test
+    void inANotebookBothKernelFunctionsAreNeeded() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ProgressBar.inNotebook(1, o -> "id", null));
+        assertTrue(e.getMessage().contains("(id, o) -> updateDisplay(id, o)"), e.getMessage());
+        ProgressBar noId = ProgressBar.inNotebook(1, o -> null, (id, o) -> { });
+        noId.epochStarted(1, 1);
+        assertThrows(IllegalStateException.class, () -> noId.batchFinished(1, 1, 1, 0.5));
+    }
+
+    @Test
     void rejectsNonsense() {
         PrintStream out = new PrintStream(new ByteArrayOutputStream());
         assertThrows(IllegalArgumentException.class, () -> new ProgressBar(0, out, Duration.ZERO));

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import rnn.display.KernelDisplay;
 
@@ -20,6 +21,8 @@ public final class KernelFunctions {
 
     private static volatile CellOutputs current;
     private static volatile LineMagics magics;
+    /** The outputs of this notebook's cells that showed a display, by display id. */
+    private static final Map<String, CellOutputs> displays = new ConcurrentHashMap<>();
 
     private KernelFunctions() {
     }
@@ -28,6 +31,11 @@ public final class KernelFunctions {
     static void runningCell(CellOutputs outputs, LineMagics lineMagics) {
         current = outputs;
         magics = lineMagics;
+    }
+
+    /** A new notebook: the displays of the last one can no longer be updated. */
+    static void newNotebook() {
+        displays.clear();
     }
 
     /**
@@ -51,8 +59,24 @@ public final class KernelFunctions {
             throw new IllegalStateException("display() works inside a notebook cell run by NotebookRunner, "
                     + "but no cell is running");
         }
-        outputs.display(bundle(value, mimeTypes));
-        return UUID.randomUUID().toString();
+        String id = UUID.randomUUID().toString();
+        outputs.display(id, bundle(value, mimeTypes));
+        displays.put(id, outputs);
+        return id;
+    }
+
+    /**
+     * Replaces the output that {@code display} showed with id {@code id}, where it stands, by {@code value}, as
+     * the kernels' {@code updateDisplay} does: in the running cell or an earlier one. As in the kernels, an update
+     * while no cell runs (from a thread that outlived its cell) is dropped, and so is one of an unknown id (the
+     * front end ignores it).
+     */
+    public static void updateDisplay(String id, Object value, String... mimeTypes) {
+        CellOutputs shown = id == null ? null : displays.get(id);
+        if (current == null || shown == null) {
+            return;
+        }
+        shown.update(id, bundle(value, mimeTypes));
     }
 
     /** The MIME bundle of {@code value}; as a cell's last value it becomes the execute_result. */

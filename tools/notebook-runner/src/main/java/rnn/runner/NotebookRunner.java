@@ -84,31 +84,37 @@ public final class NotebookRunner {
      */
     private static List<CellResult> run(ObjectNode document, Path notebook, PrintStream log) {
         Path directory = notebook.toAbsolutePath().getParent();
-        List<CellResult> results = new ArrayList<>();
+        record Ran(int cellIndex, int executionCount, String source, CellOutputs outputs) {
+        }
+        List<Ran> ran = new ArrayList<>();
         String userDir = System.getProperty("user.dir");
         System.setProperty("user.dir", directory.toString());
+        KernelFunctions.newNotebook();
         try (NotebookShell shell = new NotebookShell(directory, log)) {
             int executionCount = 0;
             for (Map.Entry<Integer, String> cell : NotebookJson.codeCells(document)) {
                 String source = cell.getValue();
+                CellOutputs outputs = new CellOutputs();
                 if (source.isBlank()) { // Jupyter doesn't execute an empty cell
-                    results.add(new CellResult(cell.getKey(), 0, source, List.of()));
+                    ran.add(new Ran(cell.getKey(), 0, source, outputs));
                     continue;
                 }
                 executionCount++;
-                CellOutputs outputs = new CellOutputs();
                 try {
                     shell.run(cell.getKey(), executionCount, source, outputs);
                 } catch (CellFailure failure) {
                     CellResult partial = new CellResult(cell.getKey(), executionCount, source, outputs.toList());
                     throw new NotebookCellException(notebook, partial, failure.line, failure.problem, failure.detail);
                 }
-                results.add(new CellResult(cell.getKey(), executionCount, source, outputs.toList()));
+                ran.add(new Ran(cell.getKey(), executionCount, source, outputs));
             }
         } finally {
+            KernelFunctions.newNotebook();
             System.setProperty("user.dir", userDir);
         }
-        return results;
+        // a later cell may have updated an earlier cell's display: outputs are read once every cell has run
+        return ran.stream().map(r -> new CellResult(r.cellIndex(), r.executionCount(), r.source(), r.outputs().toList()))
+                .toList();
     }
 
     /** The outputs as nbformat 4 JSON. */

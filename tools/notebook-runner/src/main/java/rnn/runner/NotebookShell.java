@@ -36,6 +36,8 @@ final class NotebookShell implements AutoCloseable {
             "import java.util.regex.*;",
             "String display(Object o) { return rnn.runner.KernelFunctions.display(o); }",
             "String display(Object o, String... as) { return rnn.runner.KernelFunctions.display(o, as); }",
+            "void updateDisplay(String id, Object o) { rnn.runner.KernelFunctions.updateDisplay(id, o); }",
+            "void updateDisplay(String id, Object o, String... as) { rnn.runner.KernelFunctions.updateDisplay(id, o, as); }",
             "rnn.runner.RenderedData render(Object o) { return rnn.runner.KernelFunctions.render(o); }",
             "rnn.runner.RenderedData render(Object o, String... as) { return rnn.runner.KernelFunctions.render(o, as); }",
             "<T> T lineMagic(String name, List<String> args) { return rnn.runner.KernelFunctions.lineMagic(name, args); }",

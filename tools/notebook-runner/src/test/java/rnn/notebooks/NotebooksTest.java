@@ -119,7 +119,13 @@ class NotebooksTest {
         double[] last = lines.get(lines.size() - 1);
         assertTrue(Double.isFinite(last[1]) && last[1] > 0, "the average cost is a positive number");
         assertTrue(last[3] > 0.3, "a short run still learns: test accuracy " + last[3]);
-        assertTrue(training.contains("\r"), "a progress bar redrawn with \\r while the epoch runs");
+        List<Map<String, Object>> bars = cellWith(cells, "trainer.fit(").displays();
+        assertEquals(1, bars.size(), "the progress bar is one output, updated in place");
+        int batches = Integer.parseInt(System.getenv().getOrDefault("RNN_TRAIN_LIMIT", "55000")) / 150;
+        String lastFrame = (String) bars.get(0).get("text/plain");
+        assertTrue(lastFrame.startsWith("epoch " + epochs + "/" + epochs + " [" + "=".repeat(20) + "] " + batches + "/"
+                + batches + " cost "), "it ends at the last batch of the last epoch: " + lastFrame);
+        assertFalse(training.contains("\r"), "no frames in the printed text");
         assertTrue(training.endsWith("Training Finished!!!\n"));
 
         for (String chart : List.of("history.costPlot()", "history.accuracyPlot()", "DigitGrid.of(digits")) {

@@ -246,6 +246,39 @@ class NotebookRunnerTest {
     }
 
     @Test
+    void updateDisplayReplacesTheOutputInPlaceAsTheKernelsDo(@TempDir Path dir) throws IOException {
+        Path path = notebook(dir,
+                "String id = display(\"frame 1\");\nSystem.out.println(\"printed after the display\");\n"
+                        + "for (int i = 2; i <= 3; i++) {\n    updateDisplay(id, \"frame \" + i);\n}",
+                "updateDisplay(id, \"frame 4, from a later cell\");\nupdateDisplay(\"no-such-id\", \"ignored\");",
+                "var bar = rnn.train.ProgressBar.inNotebook(1, o -> display(o), (i, o) -> updateDisplay(i, o));\n"
+                        + "bar.epochStarted(1, 2);\nbar.batchFinished(1, 1, 2, 0.5);\nbar.batchFinished(1, 2, 2, 0.25);",
+                "display(\"shown\")");
+        List<CellResult> results = NotebookRunner.write(path, QUIET);
+
+        List<CellOutput> first = results.get(0).outputs();
+        assertEquals(2, first.size(), "one display, updated in place, then the printed line: " + first);
+        assertEquals(java.util.Map.of("text/plain", "frame 4, from a later cell"),
+                ((CellOutput.DisplayData) first.get(0)).data(), "the last update, where the display stands");
+        assertEquals(new CellOutput.Stream("stdout", "printed after the display\n"), first.get(1));
+        assertEquals(List.of(), results.get(1).outputs());
+
+        List<java.util.Map<String, Object>> bar = results.get(2).displays();
+        assertEquals(1, bar.size(), "the progress bar is one output");
+        assertTrue(((String) bar.get(0).get("text/plain")).startsWith("epoch 1/1 [" + "=".repeat(20)
+                + "] 2/2 cost 0.375  "), "its last frame: " + bar.get(0));
+
+        KernelFunctions.updateDisplay(results.get(3).result(), "no cell runs: dropped, as in the kernels");
+        CellResult shown = results.get(3);
+        assertEquals(1, shown.displays().size());
+        assertTrue(shown.result().matches("[0-9a-f-]{36}"), "a bare display(x) last echoes its id: " + shown.result());
+
+        JsonNode outputs = MAPPER.readTree(path.toFile()).at("/cells/1/outputs");
+        assertEquals("display_data", outputs.get(0).get("output_type").asText());
+        assertEquals(List.of("frame 4, from a later cell"), strings(outputs.get(0).at("/data/text~1plain")));
+    }
+
+    @Test
     void jsonIsWrittenAsPythonsJsonDumpsWithIndentOneAndSortedKeys() {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("b", "tab\tquote\"é\u0001");
