@@ -228,6 +228,8 @@ build_jar() {
   need java "install a JDK 17 (environment.yml has one)"
   need mvn "install Maven (environment.yml has it)"
   say "jar: building $JAR (and the notebook runner and bench under tools/)"
+  # plotly.js was once a resource of the jar; an earlier build's copy must not be packed again
+  rm -f "$ROOT/lib/target/classes/rnn/plot/plotly-basic.min.js"
   maven -q package -DskipTests || die "the helper jar did not build (see Maven's messages above)"
 }
 
