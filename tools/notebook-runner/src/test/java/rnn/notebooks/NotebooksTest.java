@@ -23,7 +23,9 @@ import rnn.runner.NotebookRunner;
  * Runs every notebook cell by cell through JShell, as IJava and JJava do, failing on any compile error or
  * exception; checks the key numbers the notebooks print, and that the outputs committed in notebooks 1 to 4
  * are the ones the current code prints. Notebook 5 runs shortened (RNN_EPOCHS and RNN_TRAIN_LIMIT are set
- * for the test JVM in the pom); its committed outputs are checked to be the seed's full run.
+ * for the test JVM in the pom); its committed outputs are checked to be the seed's full run. The jar must be built
+ * ({@code ./build.sh}, or {@code mvn package}): each notebook's first cell checks for lib/target/rnn-notebooks.jar,
+ * as it does in a kernel.
  */
 class NotebooksTest {
     private static final Path NOTEBOOKS = Path.of("..", "..", "notebooks");
