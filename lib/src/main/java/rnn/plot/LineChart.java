@@ -163,6 +163,7 @@ public final class LineChart implements RichDisplay {
      * The interactive chart as plotly's figure JSON ({@code application/vnd.plotly.v1+json}): the same size, margins,
      * axis ranges, tick values, colours and markers as {@link #svg()}. Plain maps and lists, a new copy each call.
      */
+    @Override
     public Map<String, Object> plotly() {
         boolean legend = ys.length > 1;
         List<Map<String, Object>> traces = new ArrayList<>();
