@@ -77,12 +77,27 @@ public final class Adam {
      * (an EJML matrix's array may be longer than its elements). Allocates nothing after the first step.
      */
     public void step(float[][] params, float[][] grads, int[] sizes) {
+        step(params, grads, sizes, null);
+    }
+
+    /**
+     * The same, with the parameters' names (e.g. W, b, W_dense, b_dense) for the message of a non-finite gradient;
+     * {@code names} null names them by index.
+     *
+     * @throws ArithmeticException if a gradient holds a NaN or an infinite value, naming the parameter and the
+     *                             entry; no parameter and no moment is then changed
+     */
+    public void step(float[][] params, float[][] grads, int[] sizes, List<String> names) {
         if (params.length != grads.length || params.length != sizes.length) {
             throw new IllegalArgumentException(params.length + " parameters, " + grads.length + " gradients and "
                     + sizes.length + " sizes; expected equal counts");
         }
+        if (names != null && names.size() != params.length) {
+            throw new IllegalArgumentException(names.size() + " names for " + params.length + " parameters");
+        }
         if (m == null) createMoments(sizes);
         checkSizes(params, grads, sizes);
+        checkFinite(grads, sizes, names);
         t++;
         // lr_t = lr · sqrt(1 − beta2^t) / (1 − beta1^t), TF's bias correction folded into the step size
         float lr_t = (float) (learning_rate * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t)));
@@ -95,6 +110,18 @@ public final class Adam {
                 mi[j] = beta1 * mi[j] + (1 - beta1) * g[j];
                 vi[j] = beta2 * vi[j] + (1 - beta2) * g[j] * g[j];
                 theta[j] -= lr_t * mi[j] / ((float) Math.sqrt(vi[j]) + epsilon);
+            }
+        }
+    }
+
+    /** Refuses a NaN or infinite gradient before anything is updated: written into m and v, it would stay for good. */
+    private static void checkFinite(float[][] grads, int[] sizes, List<String> names) {
+        for (int i = 0; i < grads.length; i++) {
+            int at = Finite.firstNonFinite(grads[i], 0, sizes[i]);
+            if (at >= 0) {
+                String parameter = names == null ? "parameter " + i : "parameter " + names.get(i) + " (index " + i + ")";
+                throw new ArithmeticException("the gradient of " + parameter + " is " + Finite.name(grads[i][at])
+                        + " at entry " + at + "; no parameter was updated");
             }
         }
     }

@@ -38,6 +38,26 @@ public final class Init {
         return m;
     }
 
+    /**
+     * Glorot uniform of a 1-D variable of shape [n], as TF 1.x counts its fans (fan_in = fan_out = n): uniform in
+     * [-limit, limit) with limit = sqrt(3 / n), as a 1 × n row. An LSTM's peephole weights start so.
+     */
+    public FMatrixRMaj glorotUniformVector(int n) {
+        FMatrixRMaj m = new FMatrixRMaj(1, checkCols(n));
+        double limit = Math.sqrt(3.0 / n);
+        for (int k = 0; k < m.data.length; k++) {
+            m.data[k] = (float) (limit * (2 * random.nextDouble() - 1));
+        }
+        return m;
+    }
+
+    /** {@code tf.constant_initializer(value)} on a rows × cols matrix, e.g. a GRU's gate bias of 1.0. */
+    public static FMatrixRMaj constant(int rows, int cols, float value) {
+        FMatrixRMaj m = new FMatrixRMaj(checkRows(rows), checkCols(cols));
+        java.util.Arrays.fill(m.data, value);
+        return m;
+    }
+
     /** {@code tf.zeros([rows, cols])}. */
     public static FMatrixRMaj zeros(int rows, int cols) {
         return new FMatrixRMaj(checkRows(rows), checkCols(cols));

@@ -294,4 +294,31 @@ public final class NumpyFormat {
         String plain = rounded.toPlainString();
         return plain.contains(".") ? plain : plain + ".0";
     }
+
+    /**
+     * {@code str()} of a numpy float32 as numpy 1.14 and later print it (the chapter's {@code MSE: 0.047849063}): the
+     * fewest significant digits that read back as the same float32 (of those, the closest to it), positional with at
+     * least one digit after the point for 1e-4 &lt;= |x| &lt; 1e16 (numpy 2 turns to scientific from 1e6 on), else
+     * scientific with a two-digit exponent: 13.907029f → "13.907029", 2f → "2.0", 1.5e-5f → "1.5e-05".
+     */
+    public static String shortest(float value) {
+        if (Float.isNaN(value)) return "nan";
+        if (Float.isInfinite(value)) return value > 0 ? "inf" : "-inf";
+        if (value == 0) return (1 / value < 0) ? "-0.0" : "0.0";
+        BigDecimal exact = new BigDecimal(value);
+        BigDecimal digits = exact;
+        for (int precision = 1; precision <= 9; precision++) { // 9 significant digits always identify a float32
+            digits = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
+            if (Float.parseFloat(digits.toString()) == value) break;
+        }
+        digits = digits.stripTrailingZeros();
+        double magnitude = Math.abs((double) value); // compared in double, as numpy does: 1e-4f is just below 1e-4
+        if (magnitude >= 1e-4 && magnitude < 1e16) {
+            String plain = digits.toPlainString();
+            return plain.contains(".") ? plain : plain + ".0";
+        }
+        int exponent = digits.precision() - digits.scale() - 1; // the x in d.ddd × 10^x
+        String mantissa = digits.movePointLeft(exponent).toPlainString();
+        return mantissa + (exponent < 0 ? "e-" : "e+") + String.format(Locale.ROOT, "%02d", Math.abs(exponent));
+    }
 }

@@ -10,6 +10,14 @@ public final class Shapes {
     private Shapes() {
     }
 
+    /** A cell's sizes: n_inputs >= 1 and n_neurons >= 1; {@code cell} names it in the message ("an LSTM cell"). */
+    public static void checkCellSizes(String cell, int n_inputs, int n_neurons) {
+        if (n_inputs < 1 || n_neurons < 1) {
+            throw new IllegalArgumentException(cell + " needs n_inputs >= 1 and n_neurons >= 1 but was given n_inputs = "
+                    + n_inputs + ", n_neurons = " + n_neurons);
+        }
+    }
+
     /** {@code m} must be rows × cols; {@code rule} says where that comes from, e.g. "1 × n_neurons". */
     public static void check(String name, FMatrixRMaj m, int rows, int cols, String rule) {
         if (m == null) {

@@ -47,6 +47,33 @@ class AdamTest {
     }
 
     @Test
+    void aNonFiniteGradientIsRefusedAndNothingChanges() {
+        FMatrixRMaj W = new FMatrixRMaj(new float[][] {{1.0f, -2.0f}});
+        FMatrixRMaj b = new FMatrixRMaj(new float[][] {{0.5f}});
+        Adam adam = new Adam(0.1f);
+        FMatrixRMaj dW = new FMatrixRMaj(new float[][] {{0.5f, -0.1f}});
+        FMatrixRMaj db = new FMatrixRMaj(new float[][] {{Float.NaN}});
+        ArithmeticException e = assertThrows(ArithmeticException.class, () -> adam.step(List.of(W, b), List.of(dW, db)));
+        assertEquals("the gradient of parameter 1 is NaN at entry 0; no parameter was updated", e.getMessage());
+        // W comes first and its gradient is finite, but it is left as it was too, and no step is counted
+        assertArrayEquals(new float[] {1.0f, -2.0f}, W.data, 0f);
+        assertEquals(0.5f, b.data[0], 0f);
+        assertEquals(0, adam.iterations());
+
+        float[][] params = {W.data, b.data};
+        float[][] grads = {new float[] {Float.POSITIVE_INFINITY, 0f}, new float[] {0f}};
+        e = assertThrows(ArithmeticException.class,
+                () -> adam.step(params, grads, new int[] {2, 1}, List.of("W", "b")));
+        assertEquals("the gradient of parameter W (index 0) is +∞ at entry 0; no parameter was updated", e.getMessage());
+
+        // the moments were not touched: the first good step is still the worked one (θ ≈ θ − 0.1·sign(g))
+        db.data[0] = 0f;
+        adam.step(List.of(W, b), List.of(dW, db));
+        assertArrayEquals(new float[] {0.9000000632f, -1.9000003162f}, W.data, 1e-6f);
+        assertEquals(1, adam.iterations());
+    }
+
+    @Test
     void shapesAreChecked() {
         Adam adam = new Adam(0.001f);
         FMatrixRMaj theta = new FMatrixRMaj(2, 3);

@@ -184,4 +184,22 @@ class NumpyFormatTest {
         assertEquals("[-inf  0.5]", NumpyFormat.format(new float[] {Float.NEGATIVE_INFINITY, 0.5f}));
         assertEquals("[ nan  inf]", NumpyFormat.format(new float[] {Float.NaN, Float.POSITIVE_INFINITY}));
     }
+
+    /** Expected strings printed by numpy 2.4 ({@code str(np.float32(x))}) for these float32 values. */
+    @Test
+    void shortestIsNumpysFloat32Str() {
+        String[][] cases = {
+            {"0x1.73077ap-2", "0.3623332"}, {"0x1.c447f8p+5", "56.53514"}, {"0x1.589208p-8", "0.0052577276"},
+            {"0x1.baeea2p+5", "55.36652"}, {"0x1.28db6p-5", "0.03623742"}, {"0x1.0be4bep-3", "0.13080738"},
+            {"0x1.b8368cp+3", "13.756659"}, {"0x1.c75c5cp-4", "0.111172065"}, {"0x1.1e9338p-1", "0.55971694"},
+            {"0x1.6807p-10", "0.0013733953"}, {"0x1.76c0dcp+2", "5.855521"}, {"0x1.f65c98p-2", "0.4905876"},
+            {"0x1.99999ap-4", "0.1"}, {"0x1.0p+1", "2.0"}, {"0x1.564c34p-5", "0.041784383"},
+            {"0x1.bd0662p+3", "13.907029"}, {"0x1.4f8b58p-17", "1e-05"}, {"0x1.f75104p-17", "1.5e-05"},
+        };
+        for (String[] c : cases) {
+            assertEquals(c[1], NumpyFormat.shortest(Float.parseFloat(c[0])), c[0]);
+        }
+        assertEquals("-0.5", NumpyFormat.shortest(-0.5f));
+        assertEquals("1e-04", NumpyFormat.shortest(1e-4f)); // 1e-4f is just below 1e-4
+    }
 }

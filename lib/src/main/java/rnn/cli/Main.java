@@ -4,14 +4,19 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import rnn.Activation;
 import rnn.Init;
 import rnn.mnist.DataSet;
 import rnn.mnist.Mnist;
 import rnn.mnist.MnistDataException;
 import rnn.mnist.MnistFiles;
+import rnn.model.DenseInput;
 import rnn.model.ImageRNN;
+import rnn.model.MemoryEstimate;
+import rnn.model.NotEnoughMemoryException;
 import rnn.train.EpochPrinter;
 import rnn.train.ProgressBar;
+import rnn.train.ProgressListener;
 import rnn.train.Trainer;
 
 /**
@@ -26,12 +31,16 @@ public final class Main {
 
     static final String USAGE_TEXT = String.join("\n",
             "usage: java -jar lib/target/rnn-notebooks.jar train [options]",
+            "       (the time series: java -jar lib/target/rnn-notebooks.jar time-series --help)",
             "Trains the seed's ImageRNN (each MNIST image a sequence of 28 rows of 28 pixels, one layer of",
             "recurrent neurons, a dense layer of 10 logits) with Adam, printing every epoch as the seed does.",
             "options:",
             "  --epochs N          number of epochs (default 10)",
             "  --batch-size B      images per mini-batch (default 150)",
-            "  --neurons H         n_neurons of the recurrent layer (default 150)",
+            "  --layers N          recurrent layers stacked (MultiRNNCell), the final states of all of them",
+            "                      fed to the dense layer, as the chapter's deep RNN (default 1)",
+            "  --neurons H         n_neurons of each recurrent layer (default 150)",
+            "  --activation F      the recurrent layers' activation: tanh or relu (default tanh)",
             "  --learning-rate R   Adam's learning rate (default 0.001)",
             "  --seed S            seed of the initial weights and of the shuffles (default 42)",
             "  --data DIR          folder of the four MNIST IDX files (default: $MNIST_DIR, else the first",
@@ -41,7 +50,7 @@ public final class Main {
 
     /** The parsed command line. */
     record Options(int epochs, int batch_size, int n_neurons, float learning_rate, long seed, Path data,
-                   int train_limit) {
+                   int train_limit, int n_layers, Activation activation) {
         static final int ALL = 0;
     }
 
@@ -59,8 +68,35 @@ public final class Main {
         System.exit(run(args, System.out, System.err));
     }
 
-    /** Runs the command line and returns the exit code instead of exiting. */
+    /**
+     * Runs the command line and returns the exit code instead of exiting. An OutOfMemoryError the size check
+     * ({@link MemoryEstimate}) did not foresee ends as a message with the same advice, not a stack trace.
+     */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && args[0].equals(TimeSeriesCommand.NAME)) return TimeSeriesCommand.run(args, out, err);
+        try {
+            return parseAndTrain(args, out, err);
+        } catch (OutOfMemoryError e) {
+            err.println("error: out of memory (" + e.getMessage() + ") with a Java heap of at most "
+                    + MemoryEstimate.bytes(Runtime.getRuntime().maxMemory()) + "; start Java with a larger heap, e.g. "
+                    + String.format(Locale.ROOT, LARGER_HEAP, "-Xmx" + suggestedHeapAfterOutOfMemory() + "g")
+                    + ", or use a smaller " + SMALLER);
+            return FAILED;
+        }
+    }
+
+    /** How a larger heap is asked for, {@code %1$s} the -Xmx option; for {@link MemoryEstimate#check}. */
+    static final String LARGER_HEAP = "java %1$s -jar lib/target/rnn-notebooks.jar train ... "
+            + "(for ./build.sh train: JAVA_TOOL_OPTIONS=%1$s ./build.sh train ...)";
+    /** The options that make a run smaller. */
+    static final String SMALLER = "--neurons or --batch-size";
+
+    /** Twice the heap this JVM had, in whole GiB. */
+    private static long suggestedHeapAfterOutOfMemory() {
+        return Math.max(1, 2 * Runtime.getRuntime().maxMemory() / (1L << 30));
+    }
+
+    private static int parseAndTrain(String[] args, PrintStream out, PrintStream err) {
         if (args.length > 0 && isHelp(args[0])) {
             out.println(USAGE_TEXT);
             return OK;
@@ -86,8 +122,8 @@ public final class Main {
 
     /** The options of a {@code train} command line, or null when it asks for {@code --help}. */
     static Options parse(String[] args) throws UsageException {
-        if (args.length == 0) throw new UsageException("no command given; expected train");
-        if (!args[0].equals("train")) throw new UsageException("unknown command '" + args[0] + "'; expected train");
+        if (args.length == 0) throw new UsageException("no command given; expected train or time-series");
+        if (!args[0].equals("train")) throw new UsageException("unknown command '" + args[0] + "'; expected train or time-series");
         int epochs = 10;
         int batch_size = 150;
         int n_neurons = 150;
@@ -95,6 +131,8 @@ public final class Main {
         long seed = 42;
         Path data = null;
         int train_limit = Options.ALL;
+        int n_layers = 1;
+        Activation activation = Activation.TANH;
         for (int i = 1; i < args.length; i++) {
             String flag = args[i];
             if (isHelp(flag)) return null;
@@ -112,6 +150,8 @@ public final class Main {
                 case "--epochs" -> epochs = positiveInt(flag, value);
                 case "--batch-size" -> batch_size = positiveInt(flag, value);
                 case "--neurons" -> n_neurons = positiveInt(flag, value);
+                case "--layers" -> n_layers = positiveInt(flag, value);
+                case "--activation" -> activation = activation(flag, value);
                 case "--train-limit" -> train_limit = positiveInt(flag, value);
                 case "--learning-rate" -> learning_rate = positiveFloat(flag, value);
                 case "--seed" -> seed = wholeNumber(flag, value);
@@ -119,15 +159,23 @@ public final class Main {
                 default -> throw new UsageException("unknown option '" + flag + "'");
             }
         }
-        return new Options(epochs, batch_size, n_neurons, learning_rate, seed, data, train_limit);
+        return new Options(epochs, batch_size, n_neurons, learning_rate, seed, data, train_limit, n_layers, activation);
     }
 
-    private static String required(String flag, String value) throws UsageException {
+    private static Activation activation(String flag, String value) throws UsageException {
+        try {
+            return Activation.named(required(flag, value));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(flag + " expects tanh or relu, got '" + value + "'");
+        }
+    }
+
+    static String required(String flag, String value) throws UsageException {
         if (value == null || value.isEmpty()) throw new UsageException(flag + " needs a value");
         return value;
     }
 
-    private static long wholeNumber(String flag, String value) throws UsageException {
+    static long wholeNumber(String flag, String value) throws UsageException {
         try {
             return Long.parseLong(required(flag, value));
         } catch (NumberFormatException e) {
@@ -135,7 +183,7 @@ public final class Main {
         }
     }
 
-    private static int positiveInt(String flag, String value) throws UsageException {
+    static int positiveInt(String flag, String value) throws UsageException {
         long n = wholeNumber(flag, value);
         if (n < 1 || n > Integer.MAX_VALUE) {
             throw new UsageException(flag + " expects a whole number >= 1, got " + value);
@@ -143,14 +191,22 @@ public final class Main {
         return (int) n;
     }
 
-    private static float positiveFloat(String flag, String value) throws UsageException {
+    static float positiveFloat(String flag, String value) throws UsageException {
         float x;
         try {
             x = Float.parseFloat(required(flag, value));
         } catch (NumberFormatException e) {
             throw new UsageException(flag + " expects a number, got '" + value + "'");
         }
-        if (!(x > 0) || !Float.isFinite(x)) throw new UsageException(flag + " expects a number > 0, got " + value);
+        if (Float.isInfinite(x)) {
+            throw new UsageException(flag + " expects a number > 0 that float32 can hold, got " + value
+                    + ", which overflows float32 to infinity (the largest float32 is " + Float.MAX_VALUE + ")");
+        }
+        if (x == 0 && !value.startsWith("-") && !value.matches("\\+?[0.]*([eE].*)?")) {
+            throw new UsageException(flag + " expects a number > 0, got " + value + ", which rounds to 0 in float32"
+                    + " (the smallest positive float32 is " + Float.MIN_VALUE + ")");
+        }
+        if (!(x > 0)) throw new UsageException(flag + " expects a number > 0, got " + value);
         return x;
     }
 
@@ -175,21 +231,45 @@ public final class Main {
             return usage(err, "--batch-size must be at most the " + train.size() + " training images, got "
                     + options.batch_size());
         }
-        ImageRNN model = new ImageRNN(train.n_steps(), train.n_inputs(), options.n_neurons(), 10,
-                new Init(options.seed()));
-        Trainer trainer = new Trainer(options.epochs(), options.batch_size(), options.learning_rate(), options.seed());
-        out.printf(Locale.ROOT, "Training on %d images (test %d): n_steps %d, n_inputs %d, n_neurons %d, "
-                        + "epochs %d, batch_size %d, learning_rate %s, seed %d%n",
-                train.size(), mnist.test().size(), train.n_steps(), train.n_inputs(), options.n_neurons(),
-                options.epochs(), options.batch_size(), options.learning_rate(), options.seed());
         try {
-            trainer.fit(model, train, mnist.test(), new EpochPrinter(out, ProgressBar.forTerminal(options.epochs())));
-        } catch (ArithmeticException e) {
+            // the data sets held while training: MNIST's three, and the first train_limit images when limited
+            long held = ((long) mnist.train().size() + mnist.validation().size() + mnist.test().size()
+                    + (train == mnist.train() ? 0 : train.size())) * train.n_steps() * train.n_inputs();
+            memoryEstimate(options, train, mnist.test().size(), held).check(Runtime.getRuntime().maxMemory(),
+                    SMALLER, LARGER_HEAP);
+        } catch (NotEnoughMemoryException e) {
+            err.println("error: " + e.getMessage());
+            return FAILED;
+        }
+        // one tanh layer is the seed's model; more layers are the chapter's deep RNN (every layer's states fed)
+        ImageRNN model = ImageRNN.multiLayer(train.n_steps(), train.n_inputs(), options.n_layers(), options.n_neurons(),
+                options.activation(), 10, DenseInput.ALL_LAYERS, new Init(options.seed()));
+        Trainer trainer = new Trainer(options.epochs(), options.batch_size(), options.learning_rate(), options.seed());
+        boolean seeds = options.n_layers() == 1 && options.activation() == Activation.TANH;
+        String layers = seeds ? "n_neurons " + options.n_neurons() : "n_layers " + options.n_layers()
+                + ", n_neurons " + options.n_neurons() + ", activation " + options.activation();
+        out.printf(Locale.ROOT, "Training on %d images (test %d): n_steps %d, n_inputs %d, %s, "
+                        + "epochs %d, batch_size %d, learning_rate %s, seed %d%n",
+                train.size(), mnist.test().size(), train.n_steps(), train.n_inputs(), layers,
+                options.epochs(), options.batch_size(), options.learning_rate(), options.seed());
+        ProgressListener bar = ProgressBar.forTerminal(options.epochs());
+        try {
+            trainer.fit(model, train, mnist.test(), new EpochPrinter(out, bar));
+        } catch (ArithmeticException | IllegalArgumentException | NotEnoughMemoryException e) {
+            if (bar instanceof ProgressBar drawn) drawn.erase(); // the error on a clean line, not after the bar
             err.println("error: " + e.getMessage());
             return FAILED;
         }
         out.println("Training Finished!!!");
         return OK;
+    }
+
+    /** What training with these options needs, the model not built yet. */
+    static MemoryEstimate memoryEstimate(Options options, DataSet train, int test_size, long data_floats) {
+        int[] layers = new int[options.n_layers()];
+        java.util.Arrays.fill(layers, options.n_neurons());
+        return MemoryEstimate.forTraining(train.n_steps(), train.n_inputs(), layers, 10, options.batch_size(), test_size,
+                data_floats);
     }
 
     private static int usage(PrintStream err, String message) {

@@ -1,6 +1,8 @@
 package rnn.fast;
 
 import rnn.Cell;
+import rnn.GRUCell;
+import rnn.LSTMCell;
 import rnn.RecurrentCell;
 
 /** The fast path of each kind of teaching cell: where a new cell's fast version is named. */
@@ -12,6 +14,12 @@ public final class FastCells {
     public static FastCell of(Cell cell, int n_steps, int capacity) {
         if (cell instanceof RecurrentCell basic) {
             return new FastRecurrentCell(basic, n_steps, capacity);
+        }
+        if (cell instanceof LSTMCell lstm) {
+            return new FastLSTMCell(lstm, n_steps, capacity);
+        }
+        if (cell instanceof GRUCell gru) {
+            return new FastGRUCell(gru, n_steps, capacity);
         }
         throw new IllegalArgumentException("no fast path for cells of type " + cell.getClass().getName());
     }

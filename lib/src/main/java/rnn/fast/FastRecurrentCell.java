@@ -18,43 +18,22 @@ import rnn.linalg.Tanh;
  * dY and dZ for every step, laid out like the outputs, so that dWx and db are one product each over all steps and
  * the per-step element-wise loop indexes dY, dZ and Y alike (which the JIT vectorises).
  */
-final class FastRecurrentCell implements FastCell {
+final class FastRecurrentCell extends AbstractFastCell {
     private final RecurrentCell cell;
-    private final int n_steps;
-    private final int capacity;
-    private final int n_inputs;
-    private final int n_neurons;
     private final boolean relu;
     /** dL/dZ(t) = dY(t) ⊙ (1 − Y(t)²) for every step, [capacity, n_steps, n_neurons]. */
     private final float[] dZ;
-    /** capacity·n_steps ones: Σ rows of a matrix as the product 1ᵀ·M. */
-    private final float[] ones;
 
     FastRecurrentCell(RecurrentCell cell, int n_steps, int capacity) {
+        super(cell.n_inputs(), cell.n_neurons(), n_steps, capacity);
         this.cell = cell;
-        this.n_steps = n_steps;
-        this.capacity = capacity;
-        this.n_inputs = cell.n_inputs();
-        this.n_neurons = cell.n_neurons();
         this.relu = cell.activation() == Activation.RELU;
         this.dZ = new float[capacity * n_steps * n_neurons];
-        this.ones = new float[capacity * n_steps];
-        Arrays.fill(ones, 1f);
     }
 
     @Override
     public Cell cell() {
         return cell;
-    }
-
-    @Override
-    public int n_steps() {
-        return n_steps;
-    }
-
-    @Override
-    public int capacity() {
-        return capacity;
     }
 
     @Override
@@ -139,12 +118,6 @@ final class FastRecurrentCell implements FastCell {
         if (dX != null) {
             // dX += dZ·Wxᵀ, Wx being the first n_inputs rows of W
             Gemm.gemm(false, true, m * n_steps, n_inputs, n, dZ, 0, n, W, 0, n, 1f, dX, offDX, n_inputs);
-        }
-    }
-
-    private void checkBatch(int m) {
-        if (m > capacity) {
-            throw new IllegalArgumentException("a batch of " + m + " sequences but these buffers hold " + capacity);
         }
     }
 }

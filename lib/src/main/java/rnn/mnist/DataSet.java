@@ -1,6 +1,7 @@
 package rnn.mnist;
 
 import java.util.Arrays;
+import rnn.Finite;
 import rnn.Tensor3;
 
 /**
@@ -20,6 +21,7 @@ public final class DataSet {
      * @param labels   one class per image (kept, not copied)
      * @param n_steps  rows per image (28 for MNIST)
      * @param n_inputs pixels per row (28 for MNIST)
+     * @throws IllegalArgumentException if the sizes disagree or a pixel is NaN or infinite (naming the image)
      */
     public DataSet(float[] images, int[] labels, int n_steps, int n_inputs) {
         if (n_steps < 1 || n_inputs < 1) {
@@ -31,6 +33,7 @@ public final class DataSet {
                     + " = " + (long) labels.length * n_steps * n_inputs + " pixels for " + labels.length
                     + " labels but got " + images.length);
         }
+        Finite.checkImages(images, n_steps, n_inputs);
         this.images = images;
         this.labels = labels;
         this.n_steps = n_steps;

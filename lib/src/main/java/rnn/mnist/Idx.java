@@ -1,15 +1,19 @@
 package rnn.mnist;
 
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * One IDX file of unsigned bytes, the format MNIST ships in: a big-endian magic number
  * {@code 0x0000 08 d} (type 0x08 = unsigned byte, d = number of dimensions), then d big-endian
- * 32-bit sizes, then exactly product(sizes) bytes of data.
+ * 32-bit sizes, then exactly product(sizes) bytes of data; read as it is or gzip-compressed ({@code .gz}).
  */
 public final class Idx {
     /** Magic number of a label file: unsigned bytes, 1 dimension (count). */
@@ -39,10 +43,23 @@ public final class Idx {
         return parse(file.toString(), read(file), IMAGES_MAGIC);
     }
 
-    /** The whole file in one bulk read. */
+    /**
+     * The whole file in one bulk read; a file whose name ends in {@code .gz} (MNIST's usual download form) is
+     * decompressed, and its decompressed bytes are returned.
+     */
     static byte[] read(Path file) {
-        try {
-            return Files.readAllBytes(file);
+        if (!file.getFileName().toString().endsWith(".gz")) {
+            try {
+                return Files.readAllBytes(file);
+            } catch (IOException e) {
+                throw new MnistDataException("cannot read " + file + ": " + e, e);
+            }
+        }
+        try (InputStream raw = Files.newInputStream(file); InputStream in = new GZIPInputStream(raw, 1 << 16)) {
+            return in.readAllBytes();
+        } catch (ZipException | EOFException e) {
+            throw new MnistDataException("cannot decompress " + file + " (" + e.getMessage() + "): it is not a whole"
+                    + " gzip file; gunzip it by hand to see why, or delete it and " + MnistFiles.FETCH_HINT, e);
         } catch (IOException e) {
             throw new MnistDataException("cannot read " + file + ": " + e, e);
         }

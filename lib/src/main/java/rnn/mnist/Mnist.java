@@ -39,13 +39,11 @@ public final class Mnist {
                 DataSet.fromIdx(test_images, test_labels));
     }
 
-    /** Reads the file {@code name} of {@code dir} in one bulk read, verifies its SHA-256 and parses it. */
+    /** Reads the file {@code name} of {@code dir} (or {@code name.gz}) in one bulk read, verifies its SHA-256 and parses it. */
     private static Idx read(Path dir, String name, int magic) {
         MnistFiles.Entry entry = MnistFiles.entry(name);
-        Path path = MnistFiles.existing(dir, entry.name());
-        byte[] contents = Idx.read(path);
-        MnistFiles.check(entry, dir, contents);
-        return Idx.parse(path.toString(), contents, magic);
+        byte[] contents = MnistFiles.read(entry, dir);
+        return Idx.parse(MnistFiles.existing(dir, name).toString(), contents, magic);
     }
 
     /** Training images 5,000..59,999 of the training file: 55,000 images. */

@@ -10,7 +10,9 @@ import java.util.List;
 /**
  * Where the four original MNIST IDX files live and what they must hash to. {@code ./build.sh data}
  * (or a full {@code ./build.sh}) puts them, uncompressed, in {@code data/mnist/} of the repository;
- * the {@code MNIST_DIR} environment variable points elsewhere.
+ * the {@code MNIST_DIR} environment variable points elsewhere. Where a file is missing but its gzipped form
+ * ({@code train-images-idx3-ubyte.gz}, as MNIST is usually downloaded) is there, that is read instead, and its
+ * decompressed bytes must have the same SHA-256.
  */
 public final class MnistFiles {
     public static final String TRAIN_IMAGES = "train-images-idx3-ubyte";
@@ -28,6 +30,9 @@ public final class MnistFiles {
             new Entry(TEST_IMAGES, "0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7"),
             new Entry(TEST_LABELS, "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2"));
 
+    /** The suffix of a gzipped file, read as well as the uncompressed one. */
+    static final String GZ = ".gz";
+
     static final String FETCH_HINT = "run ./build.sh data (or ./build.sh) to fetch MNIST, or set MNIST_DIR";
 
     private MnistFiles() {
@@ -43,7 +48,8 @@ public final class MnistFiles {
         if (env != null && !env.isBlank()) {
             Path dir = Path.of(env).toAbsolutePath();
             if (!Files.isDirectory(dir)) {
-                throw new MnistDataException("MNIST_DIR is " + env + " but that is not a directory");
+                throw new MnistDataException("MNIST_DIR is " + env + " but that is not a directory; set it to the"
+                        + " folder of the four MNIST files, or unset it to use data/mnist");
             }
             return dir;
         }
@@ -69,28 +75,45 @@ public final class MnistFiles {
                 + " but got " + name);
     }
 
-    /** Checks that the four files are in {@code dir} with their expected SHA-256. */
+    /** Checks that the four files are in {@code dir} (each as it is or gzipped) with their expected SHA-256. */
     public static void verify(Path dir) {
         for (Entry entry : FILES) {
-            check(entry, dir, Idx.read(existing(dir, entry.name())));
+            read(entry, dir);
         }
     }
 
-    /** The file {@code name} in {@code dir}, or an error naming it and what to run. */
+    /**
+     * The contents of {@code entry}'s file in {@code dir}, checked against its SHA-256: the file itself, or where
+     * only {@code name.gz} is there (the form MNIST is usually downloaded in), its decompressed bytes.
+     */
+    static byte[] read(Entry entry, Path dir) {
+        Path file = existing(dir, entry.name());
+        byte[] contents = Idx.read(file);
+        check(entry, dir, file.getFileName().toString(), contents);
+        return contents;
+    }
+
+    /** The file {@code name} in {@code dir}, else {@code name.gz}, or an error naming both and what to run. */
     static Path existing(Path dir, String name) {
         Path file = dir.resolve(name);
-        if (!Files.isRegularFile(file)) {
-            throw new MnistDataException("MNIST file " + name + " is missing from " + dir.toAbsolutePath()
-                    + "; " + FETCH_HINT);
-        }
-        return file;
+        if (Files.isRegularFile(file)) return file;
+        Path gzipped = dir.resolve(name + GZ);
+        if (Files.isRegularFile(gzipped)) return gzipped;
+        throw new MnistDataException("MNIST file " + name + " is missing from " + dir.toAbsolutePath()
+                + " (neither " + name + " nor " + name + GZ + " is there); " + FETCH_HINT);
     }
 
     /** Checks {@code contents}, read from {@code dir}, against the expected SHA-256 of {@code entry}. */
     static void check(Entry entry, Path dir, byte[] contents) {
+        check(entry, dir, entry.name(), contents);
+    }
+
+    /** The same, naming the file {@code file} was read from ({@code name.gz}: its decompressed contents). */
+    private static void check(Entry entry, Path dir, String file, byte[] contents) {
         String actual = sha256(contents);
         if (!actual.equals(entry.sha256())) {
-            throw new MnistDataException("MNIST file " + entry.name() + " in " + dir.toAbsolutePath()
+            String what = file.endsWith(GZ) ? file + " (decompressed)" : file;
+            throw new MnistDataException("MNIST file " + what + " in " + dir.toAbsolutePath()
                     + " is corrupt or incomplete: expected SHA-256 " + entry.sha256() + " but it is " + actual
                     + " (" + contents.length + " bytes); delete it and " + FETCH_HINT);
         }

@@ -7,9 +7,13 @@ import java.util.List;
 import org.ejml.data.FMatrixRMaj;
 
 import rnn.Accuracy;
+import rnn.Activation;
 import rnn.Adam;
+import rnn.Cell;
 import rnn.Dense;
+import rnn.Finite;
 import rnn.Init;
+import rnn.MultiRNNCell;
 import rnn.RecurrentCell;
 import rnn.Shapes;
 import rnn.SoftmaxCrossEntropy;
@@ -30,6 +34,9 @@ import rnn.fast.Unroll;
  * </pre>
  * and one Adam step of TF's {@code optimizer.minimize(loss)} in {@link #trainStep}.
  *
+ * <p>The cell may also be a stack, a {@link MultiRNNCell} (the chapter's multi-layer RNN, {@link #multiLayer}); the
+ * dense layer then reads the top layer's final states or every layer's side by side ({@link DenseInput}).
+ *
  * <p>The computation runs on the fast path ({@code rnn.fast}): each thread of {@link BatchSplit} takes a part of
  * the batch's rows on its own {@link Buffers}, and the parts' gradients are added in part order; inference goes
  * through the data in chunks ({@link ChunkedInference}). An instance is not thread-safe.
@@ -38,7 +45,15 @@ public final class ImageRNN {
     private final int n_steps;
     private final int n_inputs;
     private final int n_outputs;
-    private final RecurrentCell cell;
+    /** The cell dynamic_rnn unrolls: one layer, or a MultiRNNCell of {@link #layers}. */
+    private final Cell rnnCell;
+    /** The layers, bottom first. */
+    private final List<Cell> layers;
+    private final DenseInput denseInput;
+    /** The width of the dense layer's input: the fed layers' n_neurons added up. */
+    private final int statesWidth;
+    /** Where each layer's final states start in a row of the dense layer's input, or −1 if not fed to it. */
+    private final int[] stateColumn;
     private final Dense dense;
     /** The cell's parameters, then the dense layer's: the order of gradients, Adam's moments and {@link Gradients}. */
     private final List<FMatrixRMaj> parameters;
@@ -51,17 +66,37 @@ public final class ImageRNN {
     /** One per thread sharing a batch, each with its own buffers and share of the gradients. */
     private Part[] parts = new Part[0];
 
-    /** The cell is drawn from {@code init} first, then the dense layer, as TF creates the variables. */
+    /** The seed's model: one tanh layer drawn from {@code init} first, then the dense layer, as TF creates the variables. */
     public ImageRNN(int n_steps, int n_inputs, int n_neurons, int n_outputs, Init init) {
-        if (n_steps <= 0 || n_inputs <= 0 || n_neurons <= 0 || n_outputs <= 0) {
-            throw new IllegalArgumentException("ImageRNN needs positive sizes, got n_steps = " + n_steps + ", n_inputs = "
-                    + n_inputs + ", n_neurons = " + n_neurons + ", n_outputs = " + n_outputs);
+        this(n_steps, new RecurrentCell(checkSizes(n_steps, n_inputs, n_neurons, n_outputs), n_neurons, init),
+                n_outputs, DenseInput.TOP_LAYER, init);
+    }
+
+    /**
+     * dynamic_rnn of {@code cell} (one layer, or a {@link MultiRNNCell}) over the n_steps rows of each image, then a
+     * dense layer of n_outputs logits over the final states that {@code denseInput} says, drawn from {@code init}.
+     */
+    public ImageRNN(int n_steps, Cell cell, int n_outputs, DenseInput denseInput, Init init) {
+        if (cell == null || denseInput == null) {
+            throw new IllegalArgumentException("ImageRNN needs a cell and a DenseInput but was given cell = " + cell
+                    + ", denseInput = " + denseInput);
         }
+        checkSizes(n_steps, cell.n_inputs(), cell.n_neurons(), n_outputs);
         this.n_steps = n_steps;
-        this.n_inputs = n_inputs;
+        this.n_inputs = cell.n_inputs();
         this.n_outputs = n_outputs;
-        this.cell = new RecurrentCell(n_inputs, n_neurons, init);
-        this.dense = new Dense(n_neurons, n_outputs, init);
+        this.rnnCell = cell;
+        this.layers = cell instanceof MultiRNNCell stack ? stack.cells() : List.of(cell);
+        this.denseInput = denseInput;
+        this.stateColumn = new int[layers.size()];
+        int width = 0;
+        for (int l = 0; l < layers.size(); l++) {
+            boolean fed = denseInput == DenseInput.ALL_LAYERS || l == layers.size() - 1;
+            stateColumn[l] = fed ? width : -1;
+            if (fed) width += layers.get(l).n_neurons();
+        }
+        this.statesWidth = width;
+        this.dense = new Dense(statesWidth, n_outputs, init);
         List<FMatrixRMaj> all = new ArrayList<>(cell.parameters());
         List<String> names = new ArrayList<>(cell.parameterNames());
         all.addAll(List.of(dense.W(), dense.b()));
@@ -82,8 +117,70 @@ public final class ImageRNN {
         }
     }
 
+    /**
+     * The chapter's multi-layer RNN: n_layers basic cells of n_neurons with {@code activation}, drawn from
+     * {@code init} bottom first (a {@link MultiRNNCell} when n_layers > 1, its parameters named W_0, b_0, W_1, …),
+     * then the dense layer over the final states that {@code denseInput} says. One tanh layer is the seed's model.
+     */
+    public static ImageRNN multiLayer(int n_steps, int n_inputs, int n_layers, int n_neurons, Activation activation,
+                                      int n_outputs, DenseInput denseInput, Init init) {
+        checkSizes(n_steps, n_inputs, n_neurons, n_outputs);
+        if (n_layers < 1) {
+            throw new IllegalArgumentException("ImageRNN needs n_layers >= 1 but was given " + n_layers);
+        }
+        int[] layerSizes = new int[n_layers];
+        java.util.Arrays.fill(layerSizes, n_neurons);
+        // every layer's W must fit a Java array: say so rather than EJML's error
+        MemoryEstimate.forTraining(n_steps, n_inputs, layerSizes, n_outputs, 1, 0, 0, 1).checkArrays("n_neurons");
+        Cell cell = n_layers == 1 ? new RecurrentCell(n_inputs, n_neurons, activation, init)
+                : MultiRNNCell.basic(n_inputs, n_layers, n_neurons, activation, init);
+        return new ImageRNN(n_steps, cell, n_outputs, denseInput, init);
+    }
+
+    /** Returns n_inputs, after checking that every size is positive and that one layer's W fits a Java array. */
+    private static int checkSizes(int n_steps, int n_inputs, int n_neurons, int n_outputs) {
+        if (n_steps <= 0 || n_inputs <= 0 || n_neurons <= 0 || n_outputs <= 0) {
+            throw new IllegalArgumentException("ImageRNN needs positive sizes, got n_steps = " + n_steps + ", n_inputs = "
+                    + n_inputs + ", n_neurons = " + n_neurons + ", n_outputs = " + n_outputs);
+        }
+        // W of (n_inputs + n_neurons) × n_neurons entries must fit a Java array: say so rather than EJML's error
+        MemoryEstimate.forTraining(n_steps, n_inputs, new int[] {n_neurons}, n_outputs, 1, 0, 0, 1)
+                .checkArrays("n_neurons");
+        return n_inputs;
+    }
+
+    /** The basic cell of a one-layer model (the seed's); a stack has {@link #layers()} instead. */
     public RecurrentCell cell() {
-        return cell;
+        if (layers.size() == 1 && layers.get(0) instanceof RecurrentCell basic) {
+            return basic;
+        }
+        throw new IllegalStateException("cell() is the one basic cell of a one-layer model, but this model has "
+                + layers.size() + " layers of " + layers.stream().map(c -> c.getClass().getSimpleName()).distinct()
+                .toList() + "; use layers() or rnnCell()");
+    }
+
+    /** The cell dynamic_rnn unrolls: the one layer, or the {@link MultiRNNCell} of the layers. */
+    public Cell rnnCell() {
+        return rnnCell;
+    }
+
+    /** The recurrent layers, bottom first. */
+    public List<Cell> layers() {
+        return layers;
+    }
+
+    public int n_layers() {
+        return layers.size();
+    }
+
+    /** Which final states the dense layer reads. */
+    public DenseInput denseInput() {
+        return denseInput;
+    }
+
+    /** The width of {@link #states}, the dense layer's input: the fed layers' n_neurons added up. */
+    public int statesWidth() {
+        return statesWidth;
     }
 
     public Dense dense() {
@@ -98,25 +195,26 @@ public final class ImageRNN {
         return n_inputs;
     }
 
+    /** The top layer's n_neurons. */
     public int n_neurons() {
-        return cell.n_neurons();
+        return rnnCell.n_neurons();
     }
 
     public int n_outputs() {
         return n_outputs;
     }
 
-    /** The trainable parameters, live: the cell's W and b, then the dense layer's W_dense and b_dense. */
+    /** The trainable parameters, live: the cell's (each layer's, bottom first), then W_dense and b_dense. */
     public List<FMatrixRMaj> parameters() {
         return parameters;
     }
 
-    /** The names of {@link #parameters()}, in the same order: W, b, W_dense, b_dense. */
+    /** The names of {@link #parameters()}, in the same order: W, b, W_dense, b_dense (a stack: W_0, b_0, W_1, …). */
     public List<String> parameterNames() {
         return parameterNames;
     }
 
-    /** dynamic_rnn's final states for X (m × n_neurons), every sequence n_steps long. */
+    /** The dense layer's input for X, m × {@link #statesWidth()}: dynamic_rnn's final states, every sequence n_steps long. */
     public FMatrixRMaj states(Tensor3 X) {
         return states(X, null);
     }
@@ -167,15 +265,15 @@ public final class ImageRNN {
      * through time, one Adam update of every parameter; returns the batch cost of that forward pass (computed
      * before the update).
      *
-     * @throws ArithmeticException if the cost is NaN or infinite; the parameters are then left unchanged
+     * @throws ArithmeticException if the cost or a gradient is NaN or infinite; the parameters are then left unchanged
      */
     public float trainStep(Tensor3 X, int[] y, Adam optimizer) {
         float cost = forwardBackward(X, y, null);
         if (!Float.isFinite(cost)) {
-            throw new ArithmeticException("the batch cost is " + cost + ": training diverged"
-                    + " (a smaller learning_rate may help); the parameters were not updated");
+            throw new ArithmeticException("the batch cost is " + cost + ": training diverged;"
+                    + " the parameters were not updated");
         }
-        optimizer.step(parameterData, gradientData, parameterSizes);
+        optimizer.step(parameterData, gradientData, parameterSizes, parameterNames);
         return cost;
     }
 
@@ -206,7 +304,7 @@ public final class ImageRNN {
     private FMatrixRMaj inChunks(Tensor3 X, int[] sequence_length, boolean logits) {
         checkInput(X, sequence_length);
         int total = X.dim(0);
-        int width = logits ? n_outputs : n_neurons();
+        int width = logits ? n_outputs : statesWidth;
         FMatrixRMaj result = new FMatrixRMaj(total, width);
         if (total == 0) return result;
         Part[] ps = partsFor(ChunkedInference.threads(total), ChunkedInference.chunkSize(total));
@@ -231,6 +329,7 @@ public final class ImageRNN {
     private void checkInput(Tensor3 X, int[] sequence_length) {
         Shapes.checkInput(X, n_steps, n_inputs, "ImageRNN");
         Shapes.checkLengths(sequence_length, X.dim(0), n_steps);
+        Finite.checkInput(X, "ImageRNN");
     }
 
     private void checkLabels(Tensor3 X, int[] y) {
@@ -249,18 +348,21 @@ public final class ImageRNN {
         double lossSum;
 
         Part(int capacity) {
-            buffers = new Buffers(List.of(cell), n_steps, capacity);
-            states = new float[capacity * n_neurons()];
+            buffers = new Buffers(layers, n_steps, capacity);
+            states = new float[capacity * statesWidth];
             logits = new float[capacity * n_outputs];
             dLogits = new float[capacity * n_outputs];
-            dStates = new float[capacity * n_neurons()];
+            dStates = new float[capacity * statesWidth];
             for (int g = 0; g < grads.length; g++) grads[g] = new float[parameterSizes[g]];
         }
 
-        /** The final states and logits of rows [from, from + m) of X. */
+        /** The final states (of the fed layers, side by side) and logits of rows [from, from + m) of X. */
         void forward(float[] X, int from, int m, int[] sequence_length) {
             Unroll.forward(buffers, X, from * n_steps * n_inputs, m, sequence_length, from);
-            Unroll.finalStates(buffers, 0, m, sequence_length, from, states, n_neurons(), 0);
+            for (int l = 0; l < layers.size(); l++) {
+                if (stateColumn[l] < 0) continue;
+                Unroll.finalStates(buffers, l, m, sequence_length, from, states, statesWidth, stateColumn[l]);
+            }
             dense.forward(states, 0, m, logits);
         }
 
@@ -274,7 +376,10 @@ public final class ImageRNN {
             dense.backward(states, rows, dLogits, grads[dense_W], grads[dense_W + 1], dStates);
             for (int g = 0; g < dense_W; g++) Arrays.fill(grads[g], 0f);
             Bptt.clear(buffers, rows);
-            Bptt.addFinalStateGradient(buffers, 0, rows, sequence_length, from, dStates, n_neurons(), 0);
+            for (int l = 0; l < layers.size(); l++) {
+                if (stateColumn[l] < 0) continue;
+                Bptt.addFinalStateGradient(buffers, l, rows, sequence_length, from, dStates, statesWidth, stateColumn[l]);
+            }
             Bptt.backward(buffers, X, from * n_steps * n_inputs, rows, sequence_length, from, grads);
         }
     }

@@ -19,11 +19,15 @@ import tech.tablesaw.columns.Column;
 import tech.tablesaw.plotly.components.Axis;
 import tech.tablesaw.plotly.components.Figure;
 import tech.tablesaw.plotly.components.Layout;
+import tech.tablesaw.plotly.components.Line;
+import tech.tablesaw.plotly.components.Marker;
 import tech.tablesaw.plotly.components.TickSettings;
 import tech.tablesaw.plotly.traces.ScatterTrace;
 
 /**
- * A line chart of one or more numeric columns of a Tablesaw table against another, e.g. cost per epoch.
+ * A line chart of one or more numeric columns of a Tablesaw table against another, e.g. cost per epoch; further
+ * series, each against its own x column and drawn in its own {@link Style}, join with {@link #with}, e.g. a whole
+ * time series as a line and one window of it as markers.
  *
  * <p>Renderings of the same data on the same axes: {@link #plotly()} (the interactive figure JupyterLab's plotly
  * renderer and VS Code draw), {@link #svg()} (a standalone SVG picture drawn here), {@link #html()} (that picture for
@@ -40,6 +44,20 @@ public final class LineChart implements RichDisplay {
     public static final int WIDTH = 640;
     public static final int HEIGHT = 400;
 
+    /** How a series is drawn. */
+    public enum Style {
+        /** A line through the points, a dot on each (the default: few points, e.g. one per epoch). */
+        LINES_AND_MARKERS,
+        /** A line only (many points, e.g. a whole time series). */
+        LINE,
+        /** A line twice as wide, to pick out a piece of a series. */
+        THICK_LINE,
+        /** Larger dots, no line (the values of one window, a prediction). */
+        MARKERS,
+        /** Dots larger still, no line: a series that others are drawn over (the chapter's big blue instance dots). */
+        BIG_MARKERS
+    }
+
     /** plotly.js's default colour cycle, so the SVG and the interactive plot look alike. */
     private static final String[] COLOURS = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
         "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"};
@@ -50,18 +68,18 @@ public final class LineChart implements RichDisplay {
     private static final int RIGHT_PLAIN = 24;
     private static final int RIGHT_LEGEND = 150;
 
+    /** One series: y against its own x, drawn in a style. */
+    private record Series(String name, double[] x, double[] y, Style style) {
+    }
+
     private final String title;
     private final String xColumn;
-    private final List<String> yColumns;
-    private final double[] x;
-    private final double[][] ys;
+    private final List<Series> series;
 
-    private LineChart(String title, String xColumn, List<String> yColumns, double[] x, double[][] ys) {
+    private LineChart(String title, String xColumn, List<Series> series) {
         this.title = title;
         this.xColumn = xColumn;
-        this.yColumns = yColumns;
-        this.x = x;
-        this.ys = ys;
+        this.series = List.copyOf(series);
     }
 
     /**
@@ -69,19 +87,49 @@ public final class LineChart implements RichDisplay {
      * later changes to the table don't change the chart. Missing values leave a gap in the line.
      */
     public static LineChart of(String title, Table table, String xColumn, String... yColumns) {
-        if (table == null) {
-            throw new IllegalArgumentException("LineChart.of: expected a table, got null");
-        }
+        checkTable(table);
         if (yColumns == null || yColumns.length == 0) {
             throw new IllegalArgumentException("LineChart.of: expected at least one y column of table '"
                     + table.name() + "' " + table.columnNames() + ", got none");
         }
         double[] x = numbers(table, xColumn);
-        double[][] ys = new double[yColumns.length][];
-        for (int k = 0; k < yColumns.length; k++) {
-            ys[k] = numbers(table, yColumns[k]);
+        List<Series> series = new ArrayList<>();
+        for (String y : yColumns) {
+            series.add(new Series(y, x, numbers(table, y), Style.LINES_AND_MARKERS));
         }
-        return new LineChart(title == null ? "" : title, xColumn, List.of(yColumns), x, ys);
+        return new LineChart(title == null ? "" : title, xColumn, series);
+    }
+
+    /**
+     * This chart with one more series: column {@code yColumn} of {@code table} against its column {@code xColumn},
+     * drawn in {@code style}; the series is named after its y column, which must not name a series already here.
+     */
+    public LineChart with(Table table, String xColumn, String yColumn, Style style) {
+        checkTable(table);
+        if (style == null) throw new IllegalArgumentException("LineChart.with: expected a style, got null");
+        if (yColumns().contains(yColumn)) {
+            throw new IllegalArgumentException("LineChart.with: the chart already has a series '" + yColumn
+                    + "'; its series are " + yColumns());
+        }
+        List<Series> more = new ArrayList<>(series);
+        more.add(new Series(yColumn, numbers(table, xColumn), numbers(table, yColumn), style));
+        return new LineChart(title, this.xColumn, more);
+    }
+
+    /** This chart with the series {@code yColumn} drawn in {@code style}. */
+    public LineChart style(String yColumn, Style style) {
+        if (style == null) throw new IllegalArgumentException("LineChart.style: expected a style, got null");
+        int k = indexOf(yColumn);
+        List<Series> restyled = new ArrayList<>(series);
+        Series s = series.get(k);
+        restyled.set(k, new Series(s.name(), s.x(), s.y(), style));
+        return new LineChart(title, xColumn, restyled);
+    }
+
+    private static void checkTable(Table table) {
+        if (table == null) {
+            throw new IllegalArgumentException("LineChart.of: expected a table, got null");
+        }
     }
 
     private static double[] numbers(Table table, String name) {
@@ -110,41 +158,62 @@ public final class LineChart implements RichDisplay {
     }
 
     public List<String> yColumns() {
-        return yColumns;
+        return series.stream().map(Series::name).toList();
     }
 
-    /** The x values (a copy). */
+    /** The x values of the first series (a copy); those of the table's x column for a chart made by {@link #of}. */
     public double[] x() {
-        return x.clone();
+        return series.get(0).x().clone();
+    }
+
+    /** The x values of series {@code name} (a copy). */
+    public double[] x(String name) {
+        return series.get(indexOf(name)).x().clone();
     }
 
     /** The values of y column {@code name} (a copy). */
     public double[] y(String name) {
-        int k = yColumns.indexOf(name);
+        return series.get(indexOf(name)).y().clone();
+    }
+
+    /** How series {@code name} is drawn. */
+    public Style style(String name) {
+        return series.get(indexOf(name)).style();
+    }
+
+    private int indexOf(String name) {
+        int k = yColumns().indexOf(name);
         if (k < 0) {
-            throw new IllegalArgumentException("expected one of the chart's y columns " + yColumns + ", got '" + name + "'");
+            throw new IllegalArgumentException("expected one of the chart's y columns " + yColumns() + ", got '" + name + "'");
         }
-        return ys[k].clone();
+        return k;
     }
 
     /**
-     * The tablesaw-jsplot figure: one lines+markers trace per y column, axis titles, the picture's axis ranges and
+     * The tablesaw-jsplot figure: one trace per series in its style, axis titles, the picture's axis ranges and
      * ticks, a legend when more than one.
      */
     public Figure figure() {
-        ScatterTrace[] traces = new ScatterTrace[ys.length];
-        for (int k = 0; k < ys.length; k++) {
-            traces[k] = ScatterTrace.builder(x, ys[k])
-                    .mode(ScatterTrace.Mode.LINE_AND_MARKERS)
-                    .name(yColumns.get(k))
-                    .showLegend(ys.length > 1)
-                    .build();
+        boolean legend = series.size() > 1;
+        ScatterTrace[] traces = new ScatterTrace[series.size()];
+        for (int k = 0; k < traces.length; k++) {
+            Series s = series.get(k);
+            String colour = COLOURS[k % COLOURS.length];
+            ScatterTrace.ScatterBuilder trace = ScatterTrace.builder(s.x(), s.y()).name(s.name()).showLegend(legend);
+            switch (s.style()) {
+                case LINES_AND_MARKERS -> trace.mode(ScatterTrace.Mode.LINE_AND_MARKERS);
+                case LINE -> trace.mode(ScatterTrace.Mode.LINE).line(Line.builder().color(colour).width(2).build());
+                case THICK_LINE -> trace.mode(ScatterTrace.Mode.LINE).line(Line.builder().color(colour).width(4).build());
+                case MARKERS -> trace.mode(ScatterTrace.Mode.MARKERS).marker(Marker.builder().color(colour).size(8).build());
+                case BIG_MARKERS -> trace.mode(ScatterTrace.Mode.MARKERS).marker(Marker.builder().color(colour).size(14).build());
+            }
+            traces[k] = trace.build();
         }
         Layout layout = Layout.builder()
                 .title(title)
                 .width(WIDTH)
                 .height(HEIGHT)
-                .showLegend(ys.length > 1)
+                .showLegend(legend)
                 .xAxis(tablesawAxis(xColumn, xScale()))
                 .yAxis(tablesawAxis(yAxisTitle(), yScale()))
                 .build();
@@ -165,31 +234,36 @@ public final class LineChart implements RichDisplay {
      */
     @Override
     public Map<String, Object> plotly() {
-        boolean legend = ys.length > 1;
+        boolean legend = series.size() > 1;
         List<Map<String, Object>> traces = new ArrayList<>();
-        for (int k = 0; k < ys.length; k++) {
-            traces.add(PlotlyFigure.linesAndMarkers(yColumns.get(k), x, ys[k], COLOURS[k % COLOURS.length], legend));
+        for (int k = 0; k < series.size(); k++) {
+            Series s = series.get(k);
+            traces.add(PlotlyFigure.trace(s.name(), s.x(), s.y(), COLOURS[k % COLOURS.length],
+                    lineWidth(s.style()), 2 * markerRadius(s.style()), legend));
         }
         PlotlyFigure.Margins margins = new PlotlyFigure.Margins(LEFT, legend ? RIGHT_LEGEND : RIGHT_PLAIN, TOP, BOTTOM);
         return PlotlyFigure.of(traces, PlotlyFigure.layout(title, WIDTH, HEIGHT, margins, legend,
                 PlotlyFigure.axis(xColumn, xScale()), PlotlyFigure.axis(yAxisTitle(), yScale())));
     }
 
+    /** The x axis over every series' x values, in whole steps when all of them are whole numbers. */
     private NiceScale xScale() {
-        return scale(new double[][] {x}, allIntegers(x));
+        double[][] xValues = series.stream().map(Series::x).toArray(double[][]::new);
+        return scale(xValues, Arrays.stream(xValues).allMatch(LineChart::allIntegers));
     }
 
+    /** The y axis over every series' y values. */
     private NiceScale yScale() {
-        return scale(ys, false);
+        return scale(series.stream().map(Series::y).toArray(double[][]::new), false);
     }
 
     private String yAxisTitle() {
-        return ys.length == 1 ? yColumns.get(0) : "";
+        return series.size() == 1 ? series.get(0).name() : "";
     }
 
     /** A standalone SVG document of the chart: axes with ticks, one polyline with markers per series, legend, title. */
     public String svg() {
-        boolean legend = ys.length > 1;
+        boolean legend = series.size() > 1;
         int right = WIDTH - (legend ? RIGHT_LEGEND : RIGHT_PLAIN);
         int bottom = HEIGHT - BOTTOM;
         NiceScale xs = xScale();
@@ -234,7 +308,7 @@ public final class LineChart implements RichDisplay {
                 .append(yMid).append(")\" text-anchor=\"middle\" font-size=\"13\">").append(Svg.escape(yAxisTitle()))
                 .append("</text>\n");
 
-        for (int k = 0; k < ys.length; k++) {
+        for (int k = 0; k < series.size(); k++) {
             appendSeries(svg, k, xs, yScale, right, bottom);
         }
         if (legend) {
@@ -245,46 +319,79 @@ public final class LineChart implements RichDisplay {
     }
 
     private void appendSeries(StringBuilder svg, int k, NiceScale xs, NiceScale yScale, int right, int bottom) {
+        Series s = series.get(k);
         String colour = COLOURS[k % COLOURS.length];
-        svg.append("<g class=\"series\" data-name=\"").append(Svg.escape(yColumns.get(k))).append("\" stroke=\"")
+        svg.append("<g class=\"series\" data-name=\"").append(Svg.escape(s.name())).append("\" stroke=\"")
                 .append(colour).append("\" fill=\"").append(colour).append("\">\n");
+        int lineWidth = lineWidth(s.style());
+        int radius = markerRadius(s.style());
         List<String> run = new ArrayList<>();
         StringBuilder markers = new StringBuilder();
-        for (int i = 0; i < x.length; i++) {
-            double xi = x[i];
-            double yi = ys[k][i];
+        for (int i = 0; i < Math.min(s.x().length, s.y().length); i++) {
+            double xi = s.x()[i];
+            double yi = s.y()[i];
             if (Double.isNaN(xi) || Double.isNaN(yi)) {
-                appendPolyline(svg, run); // a missing value breaks the line
+                appendPolyline(svg, run, lineWidth); // a missing value breaks the line
                 run.clear();
                 continue;
             }
             String px = Svg.coordinate(xs.map(xi, LEFT, right));
             String py = Svg.coordinate(yScale.map(yi, bottom, TOP));
             run.add(px + "," + py);
-            markers.append("<circle cx=\"").append(px).append("\" cy=\"").append(py).append("\" r=\"3\"/>\n");
+            if (radius > 0) {
+                markers.append("<circle cx=\"").append(px).append("\" cy=\"").append(py).append("\" r=\"")
+                        .append(radius).append("\"/>\n");
+            }
         }
-        appendPolyline(svg, run);
+        appendPolyline(svg, run, lineWidth);
         svg.append(markers).append("</g>\n");
     }
 
-    private static void appendPolyline(StringBuilder svg, List<String> points) {
-        if (points.size() > 1) {
-            svg.append("<polyline fill=\"none\" stroke-width=\"2\" points=\"").append(String.join(" ", points))
+    /** The width of a series' line in pixels, 0 for none. */
+    private static int lineWidth(Style style) {
+        return switch (style) {
+            case MARKERS, BIG_MARKERS -> 0;
+            case THICK_LINE -> 4;
+            default -> 2;
+        };
+    }
+
+    /** The radius of a series' dots in pixels, 0 for none. */
+    private static int markerRadius(Style style) {
+        return switch (style) {
+            case LINES_AND_MARKERS -> 3;
+            case MARKERS -> 4;
+            case BIG_MARKERS -> 7;
+            default -> 0;
+        };
+    }
+
+    private static void appendPolyline(StringBuilder svg, List<String> points, int width) {
+        if (width > 0 && points.size() > 1) {
+            svg.append("<polyline fill=\"none\" stroke-width=\"").append(width).append("\" points=\"")
+                    .append(String.join(" ", points))
                     .append("\"/>\n");
         }
     }
 
     private void appendLegend(StringBuilder svg, int left) {
         svg.append("<g class=\"legend\">\n");
-        for (int k = 0; k < ys.length; k++) {
+        for (int k = 0; k < series.size(); k++) {
+            Series s = series.get(k);
             int y = TOP + 10 + 20 * k;
             String colour = COLOURS[k % COLOURS.length];
-            svg.append("<line x1=\"").append(left).append("\" y1=\"").append(y).append("\" x2=\"").append(left + 24)
-                    .append("\" y2=\"").append(y).append("\" stroke=\"").append(colour).append("\" stroke-width=\"2\"/>")
-                    .append("<circle cx=\"").append(left + 12).append("\" cy=\"").append(y).append("\" r=\"3\" fill=\"")
-                    .append(colour).append("\"/>")
-                    .append("<text x=\"").append(left + 30).append("\" y=\"").append(y).append("\" dy=\"4\">")
-                    .append(Svg.escape(yColumns.get(k))).append("</text>\n");
+            int radius = markerRadius(s.style());
+            if (lineWidth(s.style()) > 0) {
+                svg.append("<line x1=\"").append(left).append("\" y1=\"").append(y).append("\" x2=\"").append(left + 24)
+                        .append("\" y2=\"").append(y).append("\" stroke=\"").append(colour).append("\" stroke-width=\"")
+                        .append(lineWidth(s.style())).append("\"/>");
+            }
+            if (radius > 0) {
+                svg.append("<circle cx=\"").append(left + 12).append("\" cy=\"").append(y).append("\" r=\"")
+                        .append(radius).append("\" fill=\"").append(colour).append("\"/>");
+            }
+            svg.append("<text x=\"").append(left + 30).append("\" y=\"").append(y).append("\" dy=\"4\">")
+                    .append(Svg.escape(s.name())).append("</text>\n");
         }
         svg.append("</g>\n");
     }
@@ -339,14 +446,14 @@ public final class LineChart implements RichDisplay {
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder("LineChart \"").append(title).append("\": ");
-        for (int k = 0; k < ys.length; k++) {
-            double[] range = range(ys[k]);
-            text.append(k == 0 ? "" : ", ").append(yColumns.get(k))
+        for (int k = 0; k < series.size(); k++) {
+            double[] range = range(series.get(k).y());
+            text.append(k == 0 ? "" : ", ").append(series.get(k).name())
                     .append(String.format(Locale.ROOT, " %.4g..%.4g", range[0], range[1]));
         }
-        double[] xr = range(x);
+        double[] xr = range(series.get(0).x());
         return text.append(" over ").append(xColumn).append(String.format(Locale.ROOT, " %.4g..%.4g", xr[0], xr[1]))
-                .append(" (").append(x.length).append(" points)").toString();
+                .append(" (").append(series.get(0).x().length).append(" points)").toString();
     }
 
     private static double[] range(double[] values) {

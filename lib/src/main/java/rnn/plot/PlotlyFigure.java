@@ -35,18 +35,28 @@ final class PlotlyFigure {
     }
 
     /**
-     * One series drawn as the SVG draws it: a line of width 2 through markers of diameter 6, in {@code colour};
-     * a NaN leaves a gap (JSON null). Markers at the edge of the plot are drawn whole, as in the picture.
+     * One series drawn as the SVG draws it, in {@code colour}: a line {@code lineWidth} pixels wide (0 for none)
+     * through markers {@code markerSize} pixels across (0 for none); a NaN leaves a gap (JSON null). Markers at the
+     * edge of the plot are drawn whole, as in the picture.
      */
-    static Map<String, Object> linesAndMarkers(String name, double[] x, double[] y, String colour, boolean legend) {
+    static Map<String, Object> trace(String name, double[] x, double[] y, String colour, int lineWidth,
+            int markerSize, boolean legend) {
+        if (lineWidth <= 0 && markerSize <= 0) {
+            throw new IllegalArgumentException("PlotlyFigure.trace: expected a line width or a marker size above 0, got "
+                    + lineWidth + " and " + markerSize);
+        }
         Map<String, Object> trace = new LinkedHashMap<>();
         trace.put("type", "scatter");
-        trace.put("mode", "lines+markers");
+        trace.put("mode", lineWidth > 0 && markerSize > 0 ? "lines+markers" : lineWidth > 0 ? "lines" : "markers");
         trace.put("name", name);
         trace.put("x", numbers(x));
         trace.put("y", numbers(y));
-        trace.put("line", new LinkedHashMap<>(Map.of("color", colour, "width", 2)));
-        trace.put("marker", new LinkedHashMap<>(Map.of("color", colour, "size", 6)));
+        if (lineWidth > 0) {
+            trace.put("line", new LinkedHashMap<>(Map.of("color", colour, "width", lineWidth)));
+        }
+        if (markerSize > 0) {
+            trace.put("marker", new LinkedHashMap<>(Map.of("color", colour, "size", markerSize)));
+        }
         trace.put("cliponaxis", false);
         trace.put("showlegend", legend);
         return trace;

@@ -12,13 +12,15 @@ import rnn.NumpyFormat;
  * <pre>
  * Epoch: 0001 cost= 0.512163897
  * Train Accuracy:  0.946667   Test Accuracy:  0.9265
- * Epoch time: 24.7 s
+ * Epoch time: 24.7 s, test evaluation 0.3 s
  * </pre>
  * and passes every event on to a progress indicator first (a progress bar, or {@link ProgressListener#NONE}).
  */
 public final class EpochPrinter implements ProgressListener {
     private final PrintStream out;
     private final ProgressListener progress;
+    /** The seconds of the running epoch's test evaluation, NaN until it has finished. */
+    private double evaluation_seconds = Double.NaN;
 
     public EpochPrinter(PrintStream out, ProgressListener progress) {
         this.out = out;
@@ -36,11 +38,30 @@ public final class EpochPrinter implements ProgressListener {
     }
 
     @Override
+    public void evaluationStarted(int epoch, int test_size) {
+        progress.evaluationStarted(epoch, test_size);
+    }
+
+    @Override
+    public void evaluationFinished(int epoch, double seconds) {
+        progress.evaluationFinished(epoch, seconds);
+        evaluation_seconds = seconds;
+    }
+
+    @Override
     public void epochFinished(EpochResult r) {
         progress.epochFinished(r);
         out.println(seedFormat(r));
-        out.printf(Locale.ROOT, "Epoch time: %.1f s%n", r.seconds());
+        out.println(timeLine(r.seconds(), evaluation_seconds));
         out.flush();
+        evaluation_seconds = Double.NaN;
+    }
+
+    /** "Epoch time: 24.7 s, test evaluation 0.3 s", or without the evaluation where its time is NaN. */
+    static String timeLine(double seconds, double evaluation_seconds) {
+        String line = String.format(Locale.ROOT, "Epoch time: %.1f s", seconds);
+        if (Double.isNaN(evaluation_seconds)) return line;
+        return line + String.format(Locale.ROOT, ", test evaluation %.1f s", evaluation_seconds);
     }
 
     /**

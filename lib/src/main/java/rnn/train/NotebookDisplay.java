@@ -14,6 +14,7 @@ final class NotebookDisplay implements ProgressFrames {
     private final Function<Object, String> display;
     private final BiConsumer<String, Object> updateDisplay;
     private String id;
+    private String shown;
 
     NotebookDisplay(Function<Object, String> display, BiConsumer<String, Object> updateDisplay) {
         if (display == null || updateDisplay == null) {
@@ -36,10 +37,14 @@ final class NotebookDisplay implements ProgressFrames {
         } else {
             updateDisplay.accept(id, frame);
         }
+        shown = frame;
     }
 
     @Override
-    public void epochFinished() {
-        // the output keeps the epoch's last frame until the next epoch draws over it
+    public void epochFinished(String last_bar) {
+        // the output keeps the epoch's last bar, not "evaluating ...", until the next epoch draws over it
+        if (last_bar != null && !last_bar.equals(shown)) {
+            draw(last_bar);
+        }
     }
 }

@@ -14,9 +14,11 @@ import java.util.function.Function;
  * A one-line progress bar redrawn while an epoch trains, e.g.
  * <pre>epoch 1/10 [=========>          ] 183/366 cost 0.512  12.1 s</pre>
  * where cost is the mean of the epoch's batch costs so far. The line is redrawn at most once per
- * update interval (and always at the last batch). On a stream ({@link #forTerminal(int)}, the CLI's bar on
- * stderr) each frame is drawn over the last with {@code \r} and erased when the epoch finishes, so the seed's
- * epoch lines print on a clean line; in a notebook ({@link #inNotebook}) the frames are one output, updated in place.
+ * update interval (and always at the last batch). While the model is measured on the test set after an epoch's
+ * last batch, the line says so: <pre>epoch 1/10 evaluating on 10,000 test images</pre> On a stream
+ * ({@link #forTerminal(int)}, the CLI's bar on stderr) each frame is drawn over the last with {@code \r} and erased
+ * when the epoch finishes, so the seed's epoch lines print on a clean line; in a notebook ({@link #inNotebook}) the
+ * frames are one output, updated in place, which keeps the epoch's last bar.
  */
 public final class ProgressBar implements ProgressListener {
     private static final int WIDTH = 20;
@@ -29,6 +31,8 @@ public final class ProgressBar implements ProgressListener {
     private long epoch_start;
     private long last_draw;
     private double cost_sum;
+    /** The epoch's last bar frame, or null before its first. */
+    private String last_bar;
 
     /**
      * @param epochs   how many epochs the training runs, for the "epoch 1/10" label
@@ -92,6 +96,7 @@ public final class ProgressBar implements ProgressListener {
         epoch_start = System.nanoTime();
         last_draw = epoch_start;
         cost_sum = 0;
+        last_bar = null;
     }
 
     @Override
@@ -100,19 +105,38 @@ public final class ProgressBar implements ProgressListener {
         long now = System.nanoTime();
         if (batch == total_batches || now - last_draw >= interval_nanos) {
             last_draw = now;
-            frames.draw(line(epoch, batch, total_batches, cost_sum / batch, (now - epoch_start) / 1e9));
+            last_bar = line(epoch, batch, total_batches, cost_sum / batch, (now - epoch_start) / 1e9);
+            frames.draw(last_bar);
         }
     }
 
     @Override
+    public void evaluationStarted(int epoch, int test_size) {
+        frames.draw(evaluating(epoch, test_size));
+    }
+
+    @Override
     public void epochFinished(EpochResult r) {
-        frames.epochFinished();
+        erase();
+    }
+
+    /**
+     * Ends the epoch's frames: on a terminal the line drawn, if any, is erased (at an epoch's end, or before an error
+     * is printed where the bar was); a notebook's output shows the epoch's last bar again.
+     */
+    public void erase() {
+        frames.epochFinished(last_bar);
     }
 
     /** The text of one frame, without the leading {@code \r}. */
     String line(int epoch, int batch, int total_batches, double mean_cost, double seconds) {
         return String.format(Locale.ROOT, "epoch %d/%d [%s] %d/%d cost %.3f  %.1f s",
                 epoch, epochs, bar(batch, total_batches), batch, total_batches, mean_cost, seconds);
+    }
+
+    /** The frame shown during the test evaluation. */
+    String evaluating(int epoch, int test_size) {
+        return String.format(Locale.ROOT, "epoch %d/%d evaluating on %,d test images", epoch, epochs, test_size);
     }
 
     /** {@code WIDTH} characters: '=' for the part done with a '>' at its head, spaces for the rest. */

@@ -15,6 +15,14 @@ public interface ProgressListener {
     default void batchFinished(int epoch, int batch, int total_batches, double cost) {
     }
 
+    /** After epoch {@code epoch}'s last batch, the model's evaluation on the {@code test_size} test images starts. */
+    default void evaluationStarted(int epoch, int test_size) {
+    }
+
+    /** The evaluation has taken {@code seconds}; {@link #epochFinished} follows. */
+    default void evaluationFinished(int epoch, double seconds) {
+    }
+
     default void epochFinished(EpochResult r) {
     }
 }

@@ -24,7 +24,7 @@ final class TerminalLine implements ProgressFrames {
     }
 
     @Override
-    public void epochFinished() {
+    public void epochFinished(String last_bar) {
         if (width_drawn > 0) {
             out.print("\r" + " ".repeat(width_drawn) + "\r");
             out.flush();

@@ -57,8 +57,16 @@ public final class TrainingHistory {
 
     /** The latest epoch. */
     public EpochResult last() {
-        if (table.rowCount() == 0) throw new IllegalStateException("the history is empty: no epoch has finished");
+        requireEpochs();
         return row(table.rowCount() - 1);
+    }
+
+    /** A history is filled by {@link Trainer#fit}: an empty one is a notebook's cells run out of order. */
+    private void requireEpochs() {
+        if (table.rowCount() == 0) {
+            throw new IllegalStateException("the history is empty: no epoch has finished; run the training"
+                    + " (Trainer.fit, the training cell of a notebook) first");
+        }
     }
 
     private EpochResult row(int row) {
@@ -72,11 +80,13 @@ public final class TrainingHistory {
 
     /** The mean cost of each epoch. */
     public LineChart costPlot() {
+        requireEpochs();
         return LineChart.of("Cost per epoch", table, "epoch", "cost");
     }
 
     /** Train (last batch) and test accuracy after each epoch. */
     public LineChart accuracyPlot() {
+        requireEpochs();
         return LineChart.of("Accuracy per epoch", table, "epoch", "train_accuracy", "test_accuracy");
     }
 

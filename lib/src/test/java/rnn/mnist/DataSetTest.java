@@ -32,6 +32,15 @@ class DataSetTest {
     }
 
     @Test
+    void refusesNonFinitePixelsNamingTheImage() {
+        float[] pixels = new float[3 * 6];
+        pixels[2 * 6 + 4] = Float.NaN;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new DataSet(pixels, new int[] {1, 2, 3}, 2, 3));
+        assertEquals("expected finite pixels but image 2 is NaN at row 1, column 1", e.getMessage());
+    }
+
+    @Test
     void scalesPixelsToZeroOne() {
         assertEquals(3, set.size());
         assertEquals(2, set.n_steps());

@@ -3,9 +3,11 @@ package rnn.mnist;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.GZIPOutputStream;
 
 /** Writes small IDX files for the tests. */
 final class IdxFixtures {
@@ -24,6 +26,17 @@ final class IdxFixtures {
             throw new UncheckedIOException(e);
         }
         return file;
+    }
+
+    /** {@code file} gzip-compressed into {@code file.gz}, the form MNIST is usually downloaded in; returns the .gz. */
+    static Path gzip(Path file) {
+        Path gz = file.resolveSibling(file.getFileName() + ".gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return gz;
     }
 
     /** Values 0, 1, 2, ... (mod 256). */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Random;
 import org.ejml.data.FMatrixRMaj;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 import rnn.Accuracy;
 import rnn.Adam;
@@ -130,12 +131,36 @@ class ImageRNNTest {
     void aNonFiniteCostThrowsAndLeavesTheParametersUnchanged() {
         ImageRNN model = new ImageRNN(3, 2, 4, 2, new Init(5));
         Tensor3 X = randomX(4, 3, 2, 6);
-        X.set(2, 1, 0, Float.NaN);
+        model.dense().b().data[1] = Float.POSITIVE_INFINITY; // logits of +∞: the cost is NaN
         float[] W = model.cell().W().data.clone();
         ArithmeticException e = assertThrows(ArithmeticException.class,
                 () -> model.trainStep(X, new int[] {0, 1, 0, 1}, new Adam(0.01f)));
-        assertTrue(e.getMessage().startsWith("the batch cost is NaN"), e.getMessage());
+        assertEquals("the batch cost is NaN: training diverged; the parameters were not updated", e.getMessage());
         assertArrayEquals(W, model.cell().W().data, 0f);
+    }
+
+    @Test
+    void aNonFiniteInputIsRefusedByEveryMethodNamingIt() {
+        ImageRNN model = new ImageRNN(3, 2, 4, 2, new Init(5));
+        Tensor3 X = randomX(4, 3, 2, 6);
+        X.set(2, 1, 0, Float.NaN);
+        float[] W = model.cell().W().data.clone();
+        String expected = "ImageRNN expects finite inputs but X[2, 1, 0] is NaN (instance 2, step 1, input 0)";
+        int[] y = {0, 1, 0, 1};
+        for (Executable call : List.<Executable>of(
+                () -> model.predict(X), () -> model.logits(X), () -> model.accuracy(X, y), () -> model.loss(X, y),
+                () -> model.states(X), () -> model.trainStep(X, y, new Adam(0.01f)))) {
+            assertEquals(expected, assertThrows(IllegalArgumentException.class, call).getMessage());
+        }
+        assertArrayEquals(W, model.cell().W().data, 0f);
+    }
+
+    @Test
+    void aLayerTooWideForAJavaArrayIsRefusedBeforeItIsAllocated() {
+        NotEnoughMemoryException e = assertThrows(NotEnoughMemoryException.class,
+                () -> new ImageRNN(28, 28, 50_000, 10, new Init(1)));
+        assertEquals("W ((28 + 50000) × 50000) would have 2,501,400,000 entries, more than the 2,147,483,647 a Java"
+                + " array can hold; use a smaller n_neurons", e.getMessage());
     }
 
     @Test

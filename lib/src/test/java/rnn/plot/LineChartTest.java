@@ -207,6 +207,67 @@ class LineChartTest {
     @Test
     void plotlyPutsEveryPointWhereThePictureDrawsIt() throws Exception {
         LineChart chart = LineChart.of("Accuracy", history(), "epoch", "train", "test");
+        assertPlotlyMatchesPicture(chart);
+        Map<String, Object> figure = chart.plotly();
+        for (Object t : list(figure.get("data"))) {
+            Map<String, Object> trace = map(t);
+            assertEquals("lines+markers", trace.get("mode"));
+            assertEquals(2, map(trace.get("line")).get("width"));
+            assertEquals(6, map(trace.get("marker")).get("size"));
+            assertEquals(true, trace.get("showlegend"));
+        }
+        assertEquals(2, list(figure.get("data")).size());
+        assertEquals(true, map(figure.get("layout")).get("showlegend"));
+    }
+
+    /**
+     * The time-series notebook's kind of chart: a whole series as a line, one window of it as a thick line, the
+     * window's instance as big dots under its targets' dots, the targets one step later (beyond the series' last x),
+     * so both axes span all the series.
+     */
+    @Test
+    void plotlyPutsEveryPointOfAStyledMultiSeriesChartWhereThePictureDrawsIt() throws Exception {
+        int n = 61;
+        double[] t = new double[n];
+        double[] value = new double[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = 0.5 * i;
+            value[i] = t[i] * Math.sin(t[i]) / 3 + 2 * Math.sin(5 * t[i]);
+        }
+        double[] windowT = Arrays.copyOfRange(t, 40, 61);
+        double[] windowValue = Arrays.copyOfRange(value, 40, 61);
+        double[] targetT = Arrays.stream(windowT).map(x -> x + 0.5).toArray();
+        double[] targetValue = Arrays.stream(targetT).map(x -> x * Math.sin(x) / 3 + 2 * Math.sin(5 * x)).toArray();
+        LineChart chart = LineChart.of("A time series", Table.create("series", DoubleColumn.create("time", t),
+                DoubleColumn.create("series", value)), "time", "series").style("series", LineChart.Style.LINE)
+                .with(Table.create("window", DoubleColumn.create("time", windowT),
+                        DoubleColumn.create("window", windowValue)), "time", "window", LineChart.Style.THICK_LINE)
+                .with(Table.create("instance", DoubleColumn.create("time", windowT),
+                        DoubleColumn.create("instance", windowValue)), "time", "instance", LineChart.Style.BIG_MARKERS)
+                .with(Table.create("target", DoubleColumn.create("time", targetT),
+                        DoubleColumn.create("target", targetValue)), "time", "target", LineChart.Style.MARKERS);
+        assertPlotlyMatchesPicture(chart);
+
+        Map<String, Object> figure = chart.plotly();
+        List<Object> traces = list(figure.get("data"));
+        assertEquals(List.of("lines", "lines", "markers", "markers"),
+                traces.stream().map(tr -> map(tr).get("mode")).toList());
+        assertEquals(Arrays.asList(2, 4, null, null),
+                traces.stream().map(tr -> map(tr).get("line") == null ? null : map(map(tr).get("line")).get("width"))
+                        .toList());
+        assertEquals(Arrays.asList(null, null, 14, 8),
+                traces.stream().map(tr -> map(tr).get("marker") == null ? null
+                        : map(map(tr).get("marker")).get("size")).toList());
+        assertEquals(List.of(0.0, 40.0), map(map(figure.get("layout")).get("xaxis")).get("range"),
+                "the x axis reaches the targets past the series' end (30.5, where the series alone ends at 30)");
+    }
+
+    /**
+     * Maps every point of every plotly trace through the axes' ranges onto the plot area inside the margins, as
+     * plotly does, and finds it where the picture draws that series: a marker's centre, or a vertex of its line.
+     * The line widths and marker diameters agree too.
+     */
+    private static void assertPlotlyMatchesPicture(LineChart chart) throws Exception {
         Map<String, Object> layout = map(chart.plotly().get("layout"));
         assertEquals(LineChart.WIDTH, layout.get("width"));
         assertEquals(LineChart.HEIGHT, layout.get("height"));
@@ -218,32 +279,66 @@ class LineChartTest {
         double top = ((Integer) margin.get("t")).doubleValue();
         double bottom = LineChart.HEIGHT - ((Integer) margin.get("b")).doubleValue();
 
-        // plotly maps a value linearly from its axis range onto the plot area inside the margins
-        NodeList circles = parse(chart.svg()).getElementsByTagName("circle");
+        NodeList groups = parse(chart.svg()).getElementsByTagName("g");
         List<Object> traces = list(chart.plotly().get("data"));
-        int marker = 0;
+        assertEquals(chart.yColumns().size(), traces.size());
         for (Object t : traces) {
             Map<String, Object> trace = map(t);
+            Element group = null;
+            for (int g = 0; g < groups.getLength(); g++) {
+                if (((Element) groups.item(g)).getAttribute("data-name").equals(trace.get("name"))) {
+                    group = (Element) groups.item(g);
+                }
+            }
+            assertTrue(group != null, "the picture draws series " + trace.get("name"));
+            NodeList circles = group.getElementsByTagName("circle");
+            NodeList polylines = group.getElementsByTagName("polyline");
+            List<double[]> drawn = new ArrayList<>();
+            if (trace.get("marker") != null) {
+                assertEquals(map(trace.get("marker")).get("size"),
+                        2 * Integer.parseInt(((Element) circles.item(0)).getAttribute("r")), "marker diameter");
+                assertEquals(group.getAttribute("fill"), map(trace.get("marker")).get("color"));
+                for (int c = 0; c < circles.getLength(); c++) {
+                    Element circle = (Element) circles.item(c);
+                    drawn.add(new double[] {Double.parseDouble(circle.getAttribute("cx")),
+                        Double.parseDouble(circle.getAttribute("cy"))});
+                }
+            } else {
+                assertEquals(0, circles.getLength(), "no markers in the picture either");
+            }
+            if (trace.get("line") != null) {
+                Element polyline = (Element) polylines.item(0);
+                assertEquals(map(trace.get("line")).get("width"), Integer.parseInt(polyline.getAttribute("stroke-width")));
+                assertEquals(group.getAttribute("stroke"), map(trace.get("line")).get("color"));
+                if (drawn.isEmpty()) {
+                    for (int p = 0; p < polylines.getLength(); p++) {
+                        for (String point : ((Element) polylines.item(p)).getAttribute("points").split(" ")) {
+                            String[] xy = point.split(",");
+                            drawn.add(new double[] {Double.parseDouble(xy[0]), Double.parseDouble(xy[1])});
+                        }
+                    }
+                }
+            } else {
+                assertEquals(0, polylines.getLength(), "no line in the picture either");
+            }
             List<Object> xs = list(trace.get("x"));
             List<Object> ys = list(trace.get("y"));
-            for (int i = 0; i < xs.size(); i++, marker++) {
+            int point = 0;
+            for (int i = 0; i < xs.size(); i++) {
+                if (xs.get(i) == null || ys.get(i) == null) continue; // a gap in both
                 double x = (Double) xs.get(i);
                 double y = (Double) ys.get(i);
                 double px = left + (x - (Double) xRange.get(0)) / ((Double) xRange.get(1) - (Double) xRange.get(0))
                         * (right - left);
                 double py = bottom - (y - (Double) yRange.get(0)) / ((Double) yRange.get(1) - (Double) yRange.get(0))
                         * (bottom - top);
-                Element circle = (Element) circles.item(marker);
-                assertEquals(Double.parseDouble(circle.getAttribute("cx")), px, 0.005, "x of point " + i);
-                assertEquals(Double.parseDouble(circle.getAttribute("cy")), py, 0.005, "y of point " + i);
+                double[] at = drawn.get(point++);
+                // the picture writes coordinates to the hundredth of a pixel
+                assertEquals(at[0], px, 0.0051, trace.get("name") + ": x of point " + i);
+                assertEquals(at[1], py, 0.0051, trace.get("name") + ": y of point " + i);
             }
-            assertEquals(((Element) circles.item(marker - 1).getParentNode()).getAttribute("fill"),
-                    map(trace.get("marker")).get("color"), "the series' colour in the picture");
-            assertEquals("lines+markers", trace.get("mode"));
-            assertEquals(true, trace.get("showlegend"));
+            assertEquals(drawn.size(), point, trace.get("name") + ": as many points as the picture draws");
         }
-        assertEquals(2, traces.size());
-        assertEquals(true, layout.get("showlegend"));
     }
 
     @Test
@@ -299,5 +394,62 @@ class LineChartTest {
         assertArrayEquals(new double[] {0.5, 0.2, 0.1}, chart.y("cost"), 0);
         assertArrayEquals(new double[] {1, 2, 3}, chart.x(), 0);
         assertEquals("LineChart \"Cost\": cost 0.1000..0.5000 over epoch 1.000..3.000 (3 points)", chart.toString());
+    }
+
+    @Test
+    void seriesOnTheirOwnXAreDrawnInTheirStyles() throws Exception {
+        Table series = Table.create("series", DoubleColumn.create("t", new double[] {0, 1, 2, 3, 4}),
+                DoubleColumn.create("value", new double[] {0, 1, 0, -1, 0}));
+        Table window = Table.create("window", DoubleColumn.create("t", new double[] {1.5, 2.5}),
+                DoubleColumn.create("instance", new double[] {0.5, -0.5}));
+        LineChart chart = LineChart.of("A series", series, "t", "value").style("value", LineChart.Style.LINE)
+                .with(window, "t", "instance", LineChart.Style.MARKERS)
+                .with(window, "t", "instance".toUpperCase(), LineChart.Style.THICK_LINE);
+        assertEquals(List.of("value", "instance", "INSTANCE"), chart.yColumns());
+        assertArrayEquals(new double[] {1.5, 2.5}, chart.x("instance"), 0);
+        assertArrayEquals(new double[] {0, 1, 2, 3, 4}, chart.x(), 0);
+        assertEquals(LineChart.Style.MARKERS, chart.style("instance"));
+
+        Document svg = parse(chart.svg());
+        NodeList groups = svg.getElementsByTagName("g");
+        int found = 0;
+        for (int g = 0; g < groups.getLength(); g++) {
+            Element group = (Element) groups.item(g);
+            switch (group.getAttribute("data-name")) {
+                case "value" -> {
+                    assertEquals(0, group.getElementsByTagName("circle").getLength(), "a line has no markers");
+                    assertEquals("2", ((Element) group.getElementsByTagName("polyline").item(0)).getAttribute("stroke-width"));
+                    found++;
+                }
+                case "instance" -> {
+                    assertEquals(0, group.getElementsByTagName("polyline").getLength(), "markers have no line");
+                    assertEquals(2, group.getElementsByTagName("circle").getLength());
+                    found++;
+                }
+                case "INSTANCE" -> {
+                    assertEquals("4", ((Element) group.getElementsByTagName("polyline").item(0)).getAttribute("stroke-width"));
+                    found++;
+                }
+                default -> { }
+            }
+        }
+        assertEquals(3, found);
+        String js = chart.figure().asJavascript("d");
+        assertTrue(js.contains("mode: 'markers'") && js.contains("size: 8.0"), js);
+        assertTrue(js.contains("mode: 'lines'") && js.contains("\"width\" : 4.0"), js);
+
+        Document big = parse(chart.style("instance", LineChart.Style.BIG_MARKERS).svg());
+        NodeList bigGroups = big.getElementsByTagName("g");
+        for (int g = 0; g < bigGroups.getLength(); g++) {
+            Element group = (Element) bigGroups.item(g);
+            if (group.getAttribute("data-name").equals("instance")) {
+                assertEquals("7", ((Element) group.getElementsByTagName("circle").item(0)).getAttribute("r"));
+            }
+        }
+
+        IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
+                () -> chart.with(window, "t", "instance", LineChart.Style.LINE));
+        assertEquals("LineChart.with: the chart already has a series 'instance'; its series are [value, instance, INSTANCE]",
+                twice.getMessage());
     }
 }

@@ -45,6 +45,28 @@ class ProgressBarTest {
     }
 
     @Test
+    void saysWhenItEvaluatesOnTheTestSetThenErases() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ProgressBar bar = new ProgressBar(10, new PrintStream(bytes, true, StandardCharsets.UTF_8), Duration.ZERO);
+        bar.epochStarted(3, 2);
+        bar.batchFinished(3, 1, 2, 0.5);
+        bar.batchFinished(3, 2, 2, 0.5);
+        String batches = bytes.toString(StandardCharsets.UTF_8);
+        String frame = batches.substring(batches.lastIndexOf('\r') + 1);
+        bar.evaluationStarted(3, 10_000);
+        String evaluating = "epoch 3/10 evaluating on 10,000 test images";
+        String drawn = bytes.toString(StandardCharsets.UTF_8).substring(batches.length());
+        // drawn over the batch frame, padded so that none of it shows
+        assertEquals("\r" + evaluating + " ".repeat(frame.length() - evaluating.length()), drawn);
+        bar.evaluationFinished(3, 0.4);
+        bar.erase(); // as the CLI does before an error; the epoch's end then has nothing left to erase
+        assertTrue(bytes.toString(StandardCharsets.UTF_8).endsWith("\r" + " ".repeat(frame.length()) + "\r"));
+        int erased = bytes.size();
+        bar.epochFinished(new EpochResult(3, 0.5, 1, 1, 1));
+        assertEquals(erased, bytes.size());
+    }
+
+    @Test
     void longIntervalDrawsOnlyTheLastBatch() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ProgressBar bar = new ProgressBar(3, new PrintStream(bytes, true, StandardCharsets.UTF_8), Duration.ofHours(1));
@@ -58,10 +80,7 @@ class ProgressBarTest {
     @Test
     void inANotebookTheBarIsOneOutputShownOnceThenUpdatedInPlaceKeepingItsLastFrame() {
         java.util.List<String> calls = new java.util.ArrayList<>();
-        ProgressBar bar = ProgressBar.inNotebook(2, o -> {
-            calls.add("display " + o);
-            return "id-1";
-        }, (id, o) -> calls.add("update " + id + " " + o));
+        ProgressBar bar = recordingNotebookBar(2, calls);
         for (int epoch = 1; epoch <= 2; epoch++) {
             bar.epochStarted(epoch, 3);
             for (int batch = 1; batch <= 3; batch++) bar.batchFinished(epoch, batch, 3, 0.25 * epoch);
@@ -73,6 +92,33 @@ class ProgressBarTest {
         assertTrue(calls.get(1).startsWith("update id-1 epoch 2/2 [" + "=".repeat(20) + "] 3/3 cost 0.500  "),
                 calls.get(1));
         assertFalse(String.join("", calls).contains("\r"), "no carriage returns in a notebook output");
+    }
+
+    @Test
+    void inANotebookTheEvaluationFrameGivesWayToTheEpochsLastBar() {
+        java.util.List<String> calls = new java.util.ArrayList<>();
+        ProgressBar bar = recordingNotebookBar(1, calls);
+        bar.epochStarted(1, 2);
+        bar.batchFinished(1, 1, 2, 0.5);
+        bar.batchFinished(1, 2, 2, 0.25);
+        bar.evaluationStarted(1, 10_000);
+        bar.epochFinished(new EpochResult(1, 0.375, 1, 1, 1));
+        // the first batch is within 0.5 s of the epoch's start: not drawn
+        assertEquals(3, calls.size(), calls.toString());
+        String last_bar = calls.get(0).substring("display ".length());
+        assertTrue(last_bar.startsWith("epoch 1/1 [" + "=".repeat(20) + "] 2/2 cost 0.375  "), last_bar);
+        assertEquals("update id-1 epoch 1/1 evaluating on 10,000 test images", calls.get(1));
+        assertEquals("update id-1 " + last_bar, calls.get(2));
+        bar.erase(); // nothing more to show: the last bar is already there
+        assertEquals(3, calls.size(), calls.toString());
+    }
+
+    /** A notebook's bar whose display calls are recorded in {@code calls}; its display id is "id-1". */
+    private static ProgressBar recordingNotebookBar(int epochs, java.util.List<String> calls) {
+        return ProgressBar.inNotebook(epochs, o -> {
+            calls.add("display " + o);
+            return "id-1";
+        }, (id, o) -> calls.add("update " + id + " " + o));
     }
 
     @Test

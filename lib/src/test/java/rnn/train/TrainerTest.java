@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -66,6 +68,9 @@ class TrainerTest {
         for (double cost : recorder.costs.subList(0, 6)) avg_cost += cost / 6;
         assertEquals(avg_cost, epochs.get(0).cost(), 0.0);
         assertEquals(epochs, recorder.finished);
+        // after each epoch's last batch, the evaluation on the 200 test images, then the epoch's end
+        assertEquals(List.of("started 1", "evaluating 1 on 200", "evaluated 1", "finished 1",
+                "started 2", "evaluating 2 on 200", "evaluated 2", "finished 2"), recorder.events);
     }
 
     @Test
@@ -100,14 +105,79 @@ class TrainerTest {
     }
 
     @Test
-    void nanCostStopsWithEpochAndBatch() {
+    void nanCostStopsWithEpochAndBatchAndOneHint() {
         DataSet good = brightRow(40, 1);
-        float[] pixels = new float[40 * 16];
-        Arrays.fill(pixels, Float.NaN);
-        DataSet nan = new DataSet(pixels, good.labels(), 4, 4);
+        ImageRNN model = tinyModel();
+        model.dense().b().data[2] = Float.POSITIVE_INFINITY; // logits of +∞: the first batch cost is NaN
         ArithmeticException e = assertThrows(ArithmeticException.class,
-                () -> new Trainer(2, 20, 0.001f, 1).fit(tinyModel(), nan, good));
-        assertTrue(e.getMessage().contains("training stopped at epoch 1, batch 1 of 2"), e.getMessage());
+                () -> new Trainer(2, 20, 0.5f, 1).fit(model, good, good));
+        assertEquals("training stopped at epoch 1, batch 1 of 2: the batch cost is NaN: training diverged; the parameters"
+                + " were not updated; try a smaller learning rate than 0.5 (the seed's is 0.001)", e.getMessage());
+    }
+
+    @Test
+    void aHugeLearningRateStopsAtTheBatchWhereTheEpochsMeanCostPassesTheBound() {
+        DataSet train = brightRow(310, 1);
+        Recorder recorder = new Recorder();
+        ArithmeticException e = assertThrows(ArithmeticException.class,
+                () -> new Trainer(10, 50, 1e9f, 42).fit(tinyModel(), train, brightRow(100, 2), recorder));
+        // batch 1 costs about ln 4 (the model is fresh); after one step of 1e9 the second costs millions
+        assertEquals(List.of(1), recorder.started);
+        assertEquals(1, recorder.costs.size(), recorder.costs.toString());
+        assertEquals(Math.log(4), recorder.costs.get(0), 0.2);
+        String message = e.getMessage();
+        assertTrue(message.matches("training stopped at epoch 1, batch 2 of 6: training diverged: the mean batch cost of"
+                + " the epoch so far is \\d\\.\\d{3}e\\+\\d+, above 13\\.86 = 10 × ln 4, 10 times the cost of predicting all 4"
+                + " classes as equally likely; try a smaller learning rate than 1\\.0E9 \\(the seed's is 0\\.001\\)"), message);
+        assertEquals(1, message.split("learning rate", -1).length - 1, "one hint: " + message);
+    }
+
+    @Test
+    void learningRatesUpToAHundredthNeverTripTheBound() {
+        DataSet train = brightRow(310, 1);
+        for (float learning_rate : new float[] {1e-4f, 1e-3f, 3e-3f, 1e-2f}) {
+            Recorder recorder = new Recorder();
+            new Trainer(4, 25, learning_rate, 42).fit(tinyModel(), train, brightRow(100, 2), recorder);
+            double largest = recorder.costs.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+            assertTrue(largest < 0.2 * new Divergence(4).bound(), learning_rate + ": largest batch cost " + largest);
+        }
+    }
+
+    @Test
+    void theBoundIsTenTimesTheCostOfPredictingUniformly() {
+        Divergence mnist = new Divergence(10);
+        assertEquals(23.02585093, mnist.bound(), 1e-8); // 10 · ln 10
+        assertTrue(!mnist.diverged(23.0) && mnist.diverged(23.03));
+        assertTrue(!mnist.diverged(Double.NaN), "NaN is caught by trainStep, with its own message");
+    }
+
+    @Test
+    void anEmptyTestSetIsRefusedBeforeTheFirstEpoch() {
+        DataSet empty = new DataSet(new float[0], new int[0], 4, 4);
+        Recorder recorder = new Recorder();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Trainer(1, 10, 0.01f, 1).fit(tinyModel(), brightRow(30, 1), empty, recorder));
+        assertEquals("the test set is empty: fit measures the model on it after every epoch; expected at least one"
+                + " test image", e.getMessage());
+        assertEquals(List.of(), recorder.started);
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new Trainer(1, 10, 0.01f, 1).fit(tinyModel(), empty, brightRow(30, 1)));
+        assertEquals("the training set is empty; expected at least one image", e.getMessage());
+    }
+
+    @Test
+    void aTestSetTheModelCannotReadIsRefusedBeforeTheFirstEpoch() {
+        DataSet wide = new DataSet(new float[2 * 4 * 5], new int[] {0, 1}, 4, 5);
+        Recorder recorder = new Recorder();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Trainer(1, 10, 0.01f, 1).fit(tinyModel(), brightRow(30, 1), wide, recorder));
+        assertEquals("the test set's images are 4 × 5 (n_steps × n_inputs) but the model was built for 4 × 4",
+                e.getMessage());
+        DataSet digits = new DataSet(new float[2 * 16], new int[] {3, 9}, 4, 4);
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new Trainer(1, 10, 0.01f, 1).fit(tinyModel(), brightRow(30, 1), digits, recorder));
+        assertEquals("the test set's label 1 is 9, outside the model's classes [0, 4)", e.getMessage());
+        assertEquals(List.of(), recorder.started);
     }
 
     @Test
@@ -148,6 +218,21 @@ class TrainerTest {
     }
 
     @Test
+    void thePrinterAddsTheEvaluationTimeAfterTheSeedsTwoLines() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        EpochPrinter printer = new EpochPrinter(new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                ProgressListener.NONE);
+        printer.epochStarted(1, 366);
+        printer.evaluationStarted(1, 10_000);
+        printer.evaluationFinished(1, 0.34);
+        printer.epochFinished(new EpochResult(1, 0.512163897, 142f / 150, 0.9265f, 24.71));
+        assertEquals("Epoch: 0001 cost= 0.512163897\nTrain Accuracy:  0.946667   Test Accuracy:  0.9265\n"
+                + "Epoch time: 24.7 s, test evaluation 0.3 s\n", bytes.toString(StandardCharsets.UTF_8));
+        // a listener that reports no evaluation gets the time line as it was
+        assertEquals("Epoch time: 1.5 s", EpochPrinter.timeLine(1.5, Double.NaN));
+    }
+
+    @Test
     void float32StrLikeTheSeedsNumpy() {
         assertEquals("0.946667", rnn.NumpyFormat.scalar(142f / 150));
         assertEquals("0.96", rnn.NumpyFormat.scalar(0.96f));
@@ -165,12 +250,25 @@ class TrainerTest {
         final List<Integer> started = new ArrayList<>();
         final List<Double> costs = new ArrayList<>();
         final List<EpochResult> finished = new ArrayList<>();
+        final List<String> events = new ArrayList<>();
         int total_batches;
 
         @Override
         public void epochStarted(int epoch, int total_batches) {
             started.add(epoch);
+            events.add("started " + epoch);
             this.total_batches = total_batches;
+        }
+
+        @Override
+        public void evaluationStarted(int epoch, int test_size) {
+            events.add("evaluating " + epoch + " on " + test_size);
+        }
+
+        @Override
+        public void evaluationFinished(int epoch, double seconds) {
+            assertTrue(seconds >= 0);
+            events.add("evaluated " + epoch);
         }
 
         @Override
@@ -182,6 +280,7 @@ class TrainerTest {
         @Override
         public void epochFinished(EpochResult r) {
             finished.add(r);
+            events.add("finished " + r.epoch());
         }
     }
 }

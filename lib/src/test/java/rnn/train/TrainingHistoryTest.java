@@ -70,8 +70,14 @@ class TrainingHistoryTest {
     @Test
     void emptyHistoryHasNoLast() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> new TrainingHistory().last());
-        assertTrue(e.getMessage().contains("no epoch"), e.getMessage());
+        assertEquals("the history is empty: no epoch has finished; run the training (Trainer.fit, the training cell of"
+                + " a notebook) first", e.getMessage());
         assertEquals(0, new TrainingHistory().epochs().size());
+        // a plot of no epochs would be an empty frame with NaN axes: say what to run instead
+        assertEquals(e.getMessage(), assertThrows(IllegalStateException.class,
+                () -> new TrainingHistory().costPlot()).getMessage());
+        assertEquals(e.getMessage(), assertThrows(IllegalStateException.class,
+                () -> new TrainingHistory().accuracyPlot()).getMessage());
     }
 
     @Test

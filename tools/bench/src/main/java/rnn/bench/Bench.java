@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import rnn.model.DenseInput;
 import rnn.model.ImageRNN;
+import rnn.Activation;
 import rnn.Init;
 import rnn.Tensor3;
 import rnn.linalg.Gemm;
@@ -16,8 +18,9 @@ import rnn.train.Trainer;
 
 /**
  * The Java side of {@code scripts/bench.sh}: trains the seed's MNIST classifier (28 steps × 28 inputs,
- * 150 tanh units, dense 150→10, batch 150, Adam 0.001) with {@link Trainer} and reports, one
- * {@code key=value} per line,
+ * 150 tanh units, dense 150→10, batch 150, Adam 0.001) with {@link Trainer}, or with {@code --layers},
+ * {@code --neurons} and {@code --activation} the chapter's deep RNN (the command line's {@code train}
+ * model: the final states of all layers fed to the dense layer), and reports, one {@code key=value} per line,
  * <ul>
  *   <li>{@code train_seconds}: one epoch of 366 shuffled batches (as PyTorch's script prints it),</li>
  *   <li>{@code cost}, {@code test_accuracy}: that epoch's numbers, to see the speed changed nothing,</li>
@@ -25,7 +28,8 @@ import rnn.train.Trainer;
  *   <li>{@code peak_rss_mib}: the process's peak resident memory (VmHWM), or the JVM's heap in use where
  *       /proc is missing.</li>
  * </ul>
- * usage: {@code java -cp rnn-notebooks.jar:bench.jar rnn.bench.Bench [--data DIR] [--epochs N] [--seed S]}
+ * usage: {@code java -cp rnn-notebooks.jar:bench.jar rnn.bench.Bench [--data DIR] [--epochs N] [--seed S]
+ * [--layers N] [--neurons H] [--activation tanh|relu]}
  */
 public final class Bench {
     private Bench() {
@@ -35,25 +39,33 @@ public final class Bench {
         Path data = null;
         int epochs = 1;
         long seed = 42; // the command line's default, so the bench's epoch is `train`'s first epoch
+        int n_layers = 1;
+        int n_neurons = 150;
+        Activation activation = Activation.TANH;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
                 case "--data" -> data = Path.of(required(args[i], value));
                 case "--epochs" -> epochs = Integer.parseInt(required(args[i], value));
                 case "--seed" -> seed = Long.parseLong(required(args[i], value));
+                case "--layers" -> n_layers = Integer.parseInt(required(args[i], value));
+                case "--neurons" -> n_neurons = Integer.parseInt(required(args[i], value));
+                case "--activation" -> activation = Activation.named(required(args[i], value));
                 default -> throw new IllegalArgumentException("unknown argument '" + args[i]
-                        + "'; expected --data DIR, --epochs N or --seed S");
+                        + "'; expected --data DIR, --epochs N, --seed S, --layers N, --neurons H or --activation F");
             }
             i++;
         }
         String blasThreads = System.getenv("OPENBLAS_NUM_THREADS");
         System.out.println("gemm=" + Gemm.describe() + ", OPENBLAS_NUM_THREADS="
                 + (blasThreads == null ? "unset (OpenBLAS uses every core)" : blasThreads)
-                + ", threads sharing a batch=" + rnn.fast.BatchSplit.count());
+                + ", threads sharing a batch=" + rnn.fast.BatchSplit.count()
+                + ", model=" + n_layers + " layer(s) of " + n_neurons + " " + activation);
         Mnist mnist = Mnist.load(data != null ? data : MnistFiles.directory());
         DataSet train = mnist.train();
         DataSet test = mnist.test();
-        ImageRNN model = new ImageRNN(28, 28, 150, 10, new Init(seed));
+        ImageRNN model = ImageRNN.multiLayer(28, 28, n_layers, n_neurons, activation, 10, DenseInput.ALL_LAYERS,
+                new Init(seed));
         Trainer trainer = new Trainer(epochs, 150, 0.001f, seed);
         trainer.fit(model, train, test, new rnn.train.ProgressListener() {
             @Override

@@ -20,7 +20,8 @@ class BenchTest {
     void badArgumentsSayWhatIsExpected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Bench.main(new String[]{"--frobnicate"}));
-        assertEquals("unknown argument '--frobnicate'; expected --data DIR, --epochs N or --seed S", e.getMessage());
+        assertEquals("unknown argument '--frobnicate'; expected --data DIR, --epochs N, --seed S, --layers N,"
+                + " --neurons H or --activation F", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Bench.main(new String[]{"--data"}));
         assertEquals("--data needs a value", e.getMessage());
     }

@@ -47,6 +47,24 @@ public final class NotebookRunner {
         return run(read(notebook), notebook, log);
     }
 
+    /**
+     * Runs {@code notebook} with the sources of some cells replaced, {@code sources} mapping a cell's index to its
+     * new source (the tests put each exercise's solution in place of its answer cell); the file is not changed.
+     */
+    public static List<CellResult> execute(Path notebook, Map<Integer, String> sources, PrintStream log) {
+        ObjectNode document = read(notebook);
+        ArrayNode cells = (ArrayNode) document.get("cells");
+        for (Map.Entry<Integer, String> replaced : sources.entrySet()) {
+            int index = replaced.getKey();
+            if (index < 0 || index >= cells.size()) {
+                throw new IllegalArgumentException(notebook + " has cells 0 to " + (cells.size() - 1)
+                        + ", so it has no cell " + index + " to replace");
+            }
+            ((ObjectNode) cells.get(index)).set("source", NotebookJson.lines(replaced.getValue()));
+        }
+        return run(document, notebook, log);
+    }
+
     /** Runs {@code notebook} and, if every cell succeeds, writes the outputs back into it; a failure writes nothing. */
     public static List<CellResult> write(Path notebook, PrintStream log) {
         ObjectNode document = read(notebook);
