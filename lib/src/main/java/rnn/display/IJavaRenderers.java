@@ -8,7 +8,10 @@ final class IJavaRenderers {
     private IJavaRenderers() {
     }
 
-    /** Every {@link RichDisplay} renders as its {@link KernelDisplay#bundle}; the renderer looks types up by interface too. */
+    /**
+     * Every {@link RichDisplay} renders as its {@link KernelDisplay#bundle}; the renderer looks types up by interface
+     * too. The plotly figure goes in as a Map, which the kernel's Gson writes as a JSON object.
+     */
     static void register(Object renderer) {
         ((Renderer) renderer).createRegistration(RichDisplay.class)
                 .preferring(KernelDisplay.PREFERRED).supporting(KernelDisplay.TEXT_PLAIN)

@@ -20,11 +20,13 @@ import java.util.WeakHashMap;
  */
 public final class KernelDisplay {
 
+    /** plotly's figure JSON, drawn by JupyterLab's plotly renderer and VS Code; ranked above HTML and SVG there. */
+    public static final String PLOTLY = "application/vnd.plotly.v1+json";
     public static final String TEXT_HTML = "text/html";
     public static final String IMAGE_SVG = "image/svg+xml";
     public static final String TEXT_PLAIN = "text/plain";
     /** The types the kernels are asked to prefer, best first. */
-    static final String[] PREFERRED = {TEXT_HTML, IMAGE_SVG};
+    static final String[] PREFERRED = {PLOTLY, TEXT_HTML, IMAGE_SVG};
 
     /** IJava 1.3: {@code IJava.getKernelInstance()}. */
     private static final String IJAVA = "io.github.spencerpark.ijava.IJava";
@@ -38,14 +40,20 @@ public final class KernelDisplay {
     }
 
     /**
-     * The MIME bundle of {@code value} (mime type to data, in the order text/html, image/svg+xml, text/plain), or
-     * null if it is not a type we render richly.
+     * The MIME bundle of {@code value} (mime type to data, best first: application/vnd.plotly.v1+json for a chart,
+     * then text/html, image/svg+xml, text/plain), or null if it is not a type we render richly. The plotly figure
+     * is a JSON object as plain maps and lists (the kernels' Gson and nbformat store it as an object, not a string);
+     * the other types are strings.
      */
-    public static Map<String, String> bundle(Object value) {
+    public static Map<String, Object> bundle(Object value) {
         if (!(value instanceof RichDisplay rich)) {
             return null;
         }
-        Map<String, String> bundle = new LinkedHashMap<>();
+        Map<String, Object> bundle = new LinkedHashMap<>();
+        Map<String, Object> figure = rich.plotly();
+        if (figure != null) {
+            bundle.put(PLOTLY, figure);
+        }
         bundle.put(TEXT_HTML, rich.html());
         bundle.put(IMAGE_SVG, rich.svg());
         bundle.put(TEXT_PLAIN, String.valueOf(rich));

@@ -161,7 +161,7 @@ public final class DigitGrid implements RichDisplay {
     public String html() {
         int columns = Math.max(1, Math.min(COLUMNS, images.length));
         int rows = Math.max(1, (images.length + COLUMNS - 1) / COLUMNS);
-        return Svg.imgDiv("rnn_digits_" + Integer.toHexString(System.identityHashCode(this)), "rnn-digit-grid",
+        return Svg.imgDiv("rnn-digit-grid",
                 "MNIST digits with predicted labels", svg(), columns * CELL_WIDTH, rows * CELL_HEIGHT);
     }
 

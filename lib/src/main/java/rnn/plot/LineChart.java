@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
+import java.util.Map;
 
 import rnn.display.KernelDisplay;
 import rnn.display.RichDisplay;
@@ -21,6 +21,7 @@ import tech.tablesaw.plotly.components.Figure;
 import tech.tablesaw.plotly.components.Layout;
 import tech.tablesaw.plotly.components.Line;
 import tech.tablesaw.plotly.components.Marker;
+import tech.tablesaw.plotly.components.TickSettings;
 import tech.tablesaw.plotly.traces.ScatterTrace;
 
 /**
@@ -28,9 +29,10 @@ import tech.tablesaw.plotly.traces.ScatterTrace;
  * series, each against its own x column and drawn in its own {@link Style}, join with {@link #with}, e.g. a whole
  * time series as a line and one window of it as markers.
  *
- * <p>Three renderings of the same data: {@link #figure()} (a tablesaw-jsplot figure), {@link #svg()} (a standalone
- * SVG drawn here) and {@link #html()} (the SVG as a picture, replaced by the interactive plotly.js plot where scripts
- * run). Inside IJava or JJava a chart displays itself as rich output.
+ * <p>Renderings of the same data on the same axes: {@link #plotly()} (the interactive figure JupyterLab's plotly
+ * renderer and VS Code draw), {@link #svg()} (a standalone SVG picture drawn here), {@link #html()} (that picture for
+ * HTML front ends) and {@link #figure()} (a tablesaw-jsplot figure). Inside IJava or JJava a chart displays itself as
+ * rich output: the interactive figure where the front end can draw it, else the picture.
  */
 public final class LineChart implements RichDisplay {
 
@@ -187,7 +189,10 @@ public final class LineChart implements RichDisplay {
         return k;
     }
 
-    /** The tablesaw-jsplot figure: one trace per series in its style, axis titles, a legend when more than one. */
+    /**
+     * The tablesaw-jsplot figure: one trace per series in its style, axis titles, the picture's axis ranges and
+     * ticks, a legend when more than one.
+     */
     public Figure figure() {
         boolean legend = series.size() > 1;
         ScatterTrace[] traces = new ScatterTrace[series.size()];
@@ -209,10 +214,47 @@ public final class LineChart implements RichDisplay {
                 .width(WIDTH)
                 .height(HEIGHT)
                 .showLegend(legend)
-                .xAxis(Axis.builder().title(xColumn).build())
-                .yAxis(Axis.builder().title(yAxisTitle()).build())
+                .xAxis(tablesawAxis(xColumn, xScale()))
+                .yAxis(tablesawAxis(yAxisTitle(), yScale()))
                 .build();
         return new Figure(layout, traces);
+    }
+
+    private static Axis tablesawAxis(String title, NiceScale scale) {
+        String[] labels = scale.labels();
+        double[] values = Arrays.stream(labels).mapToDouble(Double::parseDouble).toArray();
+        return Axis.builder().title(title).range(values[0], values[values.length - 1])
+                .tickSettings(TickSettings.builder().tickMode(TickSettings.TickMode.ARRAY).arrayTicks(values, labels)
+                        .build()).build();
+    }
+
+    /**
+     * The interactive chart as plotly's figure JSON ({@code application/vnd.plotly.v1+json}): the same size, margins,
+     * axis ranges, tick values, colours and markers as {@link #svg()}. Plain maps and lists, a new copy each call.
+     */
+    @Override
+    public Map<String, Object> plotly() {
+        boolean legend = series.size() > 1;
+        List<Map<String, Object>> traces = new ArrayList<>();
+        for (int k = 0; k < series.size(); k++) {
+            Series s = series.get(k);
+            traces.add(PlotlyFigure.trace(s.name(), s.x(), s.y(), COLOURS[k % COLOURS.length],
+                    lineWidth(s.style()), 2 * markerRadius(s.style()), legend));
+        }
+        PlotlyFigure.Margins margins = new PlotlyFigure.Margins(LEFT, legend ? RIGHT_LEGEND : RIGHT_PLAIN, TOP, BOTTOM);
+        return PlotlyFigure.of(traces, PlotlyFigure.layout(title, WIDTH, HEIGHT, margins, legend,
+                PlotlyFigure.axis(xColumn, xScale()), PlotlyFigure.axis(yAxisTitle(), yScale())));
+    }
+
+    /** The x axis over every series' x values, in whole steps when all of them are whole numbers. */
+    private NiceScale xScale() {
+        double[][] xValues = series.stream().map(Series::x).toArray(double[][]::new);
+        return scale(xValues, Arrays.stream(xValues).allMatch(LineChart::allIntegers));
+    }
+
+    /** The y axis over every series' y values. */
+    private NiceScale yScale() {
+        return scale(series.stream().map(Series::y).toArray(double[][]::new), false);
     }
 
     private String yAxisTitle() {
@@ -224,9 +266,8 @@ public final class LineChart implements RichDisplay {
         boolean legend = series.size() > 1;
         int right = WIDTH - (legend ? RIGHT_LEGEND : RIGHT_PLAIN);
         int bottom = HEIGHT - BOTTOM;
-        double[][] xValues = series.stream().map(Series::x).toArray(double[][]::new);
-        NiceScale xs = scale(xValues, Arrays.stream(xValues).allMatch(LineChart::allIntegers));
-        NiceScale yScale = scale(series.stream().map(Series::y).toArray(double[][]::new), false);
+        NiceScale xs = xScale();
+        NiceScale yScale = yScale();
 
         StringBuilder svg = new StringBuilder(4096);
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"")
@@ -238,7 +279,7 @@ public final class LineChart implements RichDisplay {
                 .append(Svg.escape(title)).append("</text>\n");
 
         // grid lines and tick labels
-        svg.append("<g class=\"x-ticks\" stroke=\"#e5e5e5\">\n");
+        svg.append("<g class=\"x-ticks\" stroke=\"").append(PlotlyFigure.GRID).append("\">\n");
         for (double tick : xs.ticks()) {
             String px = Svg.coordinate(xs.map(tick, LEFT, right));
             svg.append("<line x1=\"").append(px).append("\" y1=\"").append(TOP).append("\" x2=\"").append(px)
@@ -246,7 +287,7 @@ public final class LineChart implements RichDisplay {
                     .append("<text stroke=\"none\" fill=\"#444\" x=\"").append(px).append("\" y=\"").append(bottom + 18)
                     .append("\" text-anchor=\"middle\">").append(Svg.label(tick, xs.decimals())).append("</text>\n");
         }
-        svg.append("</g>\n<g class=\"y-ticks\" stroke=\"#e5e5e5\">\n");
+        svg.append("</g>\n<g class=\"y-ticks\" stroke=\"").append(PlotlyFigure.GRID).append("\">\n");
         for (double tick : yScale.ticks()) {
             String py = Svg.coordinate(yScale.map(tick, bottom, TOP));
             svg.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(py).append("\" x2=\"").append(right)
@@ -282,11 +323,7 @@ public final class LineChart implements RichDisplay {
         String colour = COLOURS[k % COLOURS.length];
         svg.append("<g class=\"series\" data-name=\"").append(Svg.escape(s.name())).append("\" stroke=\"")
                 .append(colour).append("\" fill=\"").append(colour).append("\">\n");
-        int lineWidth = switch (s.style()) {
-            case MARKERS, BIG_MARKERS -> 0;
-            case THICK_LINE -> 4;
-            default -> 2;
-        };
+        int lineWidth = lineWidth(s.style());
         int radius = markerRadius(s.style());
         List<String> run = new ArrayList<>();
         StringBuilder markers = new StringBuilder();
@@ -310,7 +347,16 @@ public final class LineChart implements RichDisplay {
         svg.append(markers).append("</g>\n");
     }
 
-    /** The radius of a series' dots in the SVG, 0 for none. */
+    /** The width of a series' line in pixels, 0 for none. */
+    private static int lineWidth(Style style) {
+        return switch (style) {
+            case MARKERS, BIG_MARKERS -> 0;
+            case THICK_LINE -> 4;
+            default -> 2;
+        };
+    }
+
+    /** The radius of a series' dots in pixels, 0 for none. */
     private static int markerRadius(Style style) {
         return switch (style) {
             case LINES_AND_MARKERS -> 3;
@@ -335,10 +381,10 @@ public final class LineChart implements RichDisplay {
             int y = TOP + 10 + 20 * k;
             String colour = COLOURS[k % COLOURS.length];
             int radius = markerRadius(s.style());
-            if (s.style() != Style.MARKERS && s.style() != Style.BIG_MARKERS) {
+            if (lineWidth(s.style()) > 0) {
                 svg.append("<line x1=\"").append(left).append("\" y1=\"").append(y).append("\" x2=\"").append(left + 24)
                         .append("\" y2=\"").append(y).append("\" stroke=\"").append(colour).append("\" stroke-width=\"")
-                        .append(s.style() == Style.THICK_LINE ? 4 : 2).append("\"/>");
+                        .append(lineWidth(s.style())).append("\"/>");
             }
             if (radius > 0) {
                 svg.append("<circle cx=\"").append(left + 12).append("\" cy=\"").append(y).append("\" r=\"")
@@ -372,28 +418,20 @@ public final class LineChart implements RichDisplay {
         return Arrays.stream(values).filter(Double::isFinite).allMatch(v -> v == Math.rint(v));
     }
 
-    /**
-     * What JupyterLab shows: the SVG as a picture, which a script replaces by the interactive plotly.js plot where
-     * scripts run and plotly.js is available. The first chart of a session also carries plotly.js itself.
-     */
+    /** The SVG as a picture, for HTML front ends: it survives JupyterLab's sanitiser in untrusted notebooks. */
     public String html() {
-        String divId = "rnn_chart_" + UUID.randomUUID().toString().replace("-", "");
-        return Svg.imgDiv(divId, "rnn-line-chart", title, svg(), WIDTH, HEIGHT) + "\n"
-                + PlotlyScript.loaderOncePerSession()
-                + PlotlyScript.plot(divId, figure());
+        return Svg.imgDiv("rnn-line-chart", title, svg(), WIDTH, HEIGHT);
     }
 
-    /** Writes the chart to {@code svgOrHtml}: an SVG document, or a standalone HTML page (plotly.js embedded if available). */
+    /** Writes the chart to {@code svgOrHtml}: an SVG document, or a standalone HTML page showing the picture. */
     public void save(Path svgOrHtml) {
         String name = svgOrHtml.getFileName() == null ? "" : svgOrHtml.getFileName().toString().toLowerCase(Locale.ROOT);
         String content;
         if (name.endsWith(".svg")) {
             content = svg();
         } else if (name.endsWith(".html") || name.endsWith(".htm")) {
-            String divId = "rnn_chart";
             content = "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>" + Svg.escape(title)
-                    + "</title>\n</head>\n<body>\n" + Svg.imgDiv(divId, "rnn-line-chart", title, svg(), WIDTH, HEIGHT)
-                    + "\n" + PlotlyScript.loader() + PlotlyScript.plot(divId, figure()) + "</body>\n</html>\n";
+                    + "</title>\n</head>\n<body>\n" + html() + "\n</body>\n</html>\n";
         } else {
             throw new IllegalArgumentException("LineChart.save: expected a path ending in .svg or .html, got " + svgOrHtml);
         }

@@ -34,6 +34,16 @@ record NiceScale(double min, double max, double step) {
         return ticks;
     }
 
+    /** The tick labels, with as many decimals as neighbouring ticks need to differ (e.g. "0.3", not 0.30000000000000004). */
+    String[] labels() {
+        double[] ticks = ticks();
+        String[] labels = new String[ticks.length];
+        for (int i = 0; i < ticks.length; i++) {
+            labels[i] = Svg.label(ticks[i], decimals());
+        }
+        return labels;
+    }
+
     /** Decimals a tick label needs so that neighbouring ticks differ. */
     int decimals() {
         return Math.max(0, (int) -Math.floor(Math.log10(step) + 1e-9));

@@ -46,14 +46,14 @@ final class Svg {
 
     /**
      * An HTML block that shows the SVG as a picture (works where scripts and inline SVG are stripped). Only markup
-     * JupyterLab's sanitiser keeps for untrusted output: a div with id, class and style, an img with alt, width,
+     * JupyterLab's sanitiser keeps for untrusted output: a div with class and style, an img with alt, width,
      * height, style and a data: src (src is not scheme-checked there), and style properties from its allow-list.
      * The picture is a block that shrinks to the width of a narrower output area, keeping its aspect ratio, and the
      * div has no fixed size: an inline img in a fixed-height box overflows it by the text descent, which gives
      * nbconvert's and JupyterLab's scrolling output areas scroll bars.
      */
-    static String imgDiv(String divId, String cssClass, String alt, String svg, int width, int height) {
-        return "<div id=\"" + divId + "\" class=\"" + cssClass + "\" style=\"max-width:100%\"><img alt=\""
+    static String imgDiv(String cssClass, String alt, String svg, int width, int height) {
+        return "<div class=\"" + cssClass + "\" style=\"max-width:100%\"><img alt=\""
                 + escape(alt) + "\" width=\"" + width + "\" height=\"" + height
                 + "\" style=\"display:block;max-width:100%;height:auto\" src=\"" + dataUri(svg) + "\"/></div>";
     }

@@ -23,15 +23,40 @@ class KernelDisplayTest {
     }
 
     @Test
-    void bundleHasHtmlSvgAndText() {
+    void bundleHasThePlotlyFigureThenHtmlSvgAndText() {
         LineChart chart = chart();
-        Map<String, String> bundle = KernelDisplay.bundle(chart);
-        assertEquals(List.of("text/html", "image/svg+xml", "text/plain"), List.copyOf(bundle.keySet()));
+        Map<String, Object> bundle = KernelDisplay.bundle(chart);
+        assertEquals(List.of("application/vnd.plotly.v1+json", "text/html", "image/svg+xml", "text/plain"),
+                List.copyOf(bundle.keySet()));
+        assertEquals(chart.plotly(), bundle.get("application/vnd.plotly.v1+json"));
         assertEquals(chart.svg(), bundle.get("image/svg+xml"));
         assertEquals(chart.toString(), bundle.get("text/plain"));
-        assertTrue(bundle.get("text/html").contains("<img"));
+        assertTrue(((String) bundle.get("text/html")).contains("<img"));
         assertNull(KernelDisplay.bundle("a string"));
         assertNull(KernelDisplay.bundle(null));
+    }
+
+    @Test
+    void aDigitGridIsAPictureWithoutAPlotlyFigure() {
+        rnn.plot.DigitGrid grid = rnn.plot.DigitGrid.of(new float[][] {new float[28 * 28]}, new int[] {3}, null);
+        assertEquals(List.of("text/html", "image/svg+xml", "text/plain"), List.copyOf(KernelDisplay.bundle(grid).keySet()));
+    }
+
+    /**
+     * Both kernels send a display's data through Gson (default settings): the plotly figure, put in as a Map,
+     * must arrive as a JSON object with a layout, not as a string, and with no NaN (which Gson refuses).
+     */
+    private static void assertPlotlyIsAJsonObject(String messageJson) {
+        com.google.gson.JsonObject data = new com.google.gson.JsonParser().parse(messageJson).getAsJsonObject()
+                .getAsJsonObject("data");
+        com.google.gson.JsonElement figure = data.get("application/vnd.plotly.v1+json");
+        assertTrue(figure.isJsonObject(), "a JSON object, got " + figure);
+        assertTrue(figure.getAsJsonObject().get("layout").isJsonObject(), "JupyterLab's renderer requires a layout");
+        assertEquals(2, figure.getAsJsonObject().getAsJsonArray("data").get(0).getAsJsonObject()
+                .getAsJsonArray("y").size());
+        assertEquals(0.4, figure.getAsJsonObject().getAsJsonArray("data").get(0).getAsJsonObject()
+                .getAsJsonArray("y").get(0).getAsDouble(), 0);
+        assertTrue(data.get("image/svg+xml").getAsString().startsWith("<svg"));
     }
 
     @Test
@@ -51,6 +76,9 @@ class KernelDisplayTest {
         assertTrue(((String) data.getData(io.github.spencerpark.jupyter.kernel.display.mime.MIMEType.TEXT_HTML))
                 .contains("<img"));
         assertEquals(chart.toString(), data.getData(io.github.spencerpark.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN));
+        assertEquals(chart.plotly(), data.getData(io.github.spencerpark.jupyter.kernel.display.mime.MIMEType.parse(
+                KernelDisplay.PLOTLY)));
+        assertPlotlyIsAJsonObject(new com.google.gson.Gson().toJson(data));
         io.github.spencerpark.jupyter.kernel.display.DisplayData svgOnly = renderer.renderAs(chart, "image/svg+xml");
         assertFalse(svgOnly.hasDataForType(io.github.spencerpark.jupyter.kernel.display.mime.MIMEType.TEXT_HTML));
         assertTrue(svgOnly.hasDataForType(io.github.spencerpark.jupyter.kernel.display.mime.MIMEType.IMAGE_SVG));
@@ -66,6 +94,7 @@ class KernelDisplayTest {
         org.dflib.jjava.jupyter.kernel.display.DisplayData data = renderer.render(chart);
         assertEquals(chart.svg(), data.getData(org.dflib.jjava.jupyter.kernel.display.mime.MIMEType.IMAGE_SVG));
         assertTrue(data.hasDataForType(org.dflib.jjava.jupyter.kernel.display.mime.MIMEType.TEXT_HTML));
+        assertPlotlyIsAJsonObject(new com.google.gson.Gson().toJson(data));
         assertEquals("x", renderer.render("x").getData(org.dflib.jjava.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN));
     }
 

@@ -43,12 +43,11 @@ final class UntrustedOutput {
     private UntrustedOutput() {
     }
 
-    /** The output without its scripts, checked to be made only of markup the sanitiser keeps, under a root element. */
+    /** The output, checked to be made only of markup the sanitiser keeps (no scripts at all), under a root element. */
     static Element sanitised(String html) throws Exception {
-        String withoutScripts = html.replaceAll("(?s)<script\\b.*?</script>", "");
-        assertFalse(withoutScripts.contains("<script"), "every script element closed");
+        assertFalse(html.contains("<script"), "no script: the sanitiser removes it, and nothing here needs one");
         Element root = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                .parse(new ByteArrayInputStream(("<root>" + withoutScripts + "</root>").getBytes(StandardCharsets.UTF_8)))
+                .parse(new ByteArrayInputStream(("<root>" + html + "</root>").getBytes(StandardCharsets.UTF_8)))
                 .getDocumentElement();
         check(root);
         return root;

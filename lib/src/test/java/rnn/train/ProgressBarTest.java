@@ -78,6 +78,60 @@ class ProgressBarTest {
     }
 
     @Test
+    void inANotebookTheBarIsOneOutputShownOnceThenUpdatedInPlaceKeepingItsLastFrame() {
+        java.util.List<String> calls = new java.util.ArrayList<>();
+        ProgressBar bar = recordingNotebookBar(2, calls);
+        for (int epoch = 1; epoch <= 2; epoch++) {
+            bar.epochStarted(epoch, 3);
+            for (int batch = 1; batch <= 3; batch++) bar.batchFinished(epoch, batch, 3, 0.25 * epoch);
+            bar.epochFinished(new EpochResult(epoch, 0.25 * epoch, 1, 1, 1));
+        }
+        // redrawn at most every 0.5 s and always at an epoch's last batch: here, one frame per epoch
+        assertEquals(2, calls.size(), calls.toString());
+        assertTrue(calls.get(0).startsWith("display epoch 1/2 [" + "=".repeat(20) + "] 3/3 cost 0.250  "), calls.get(0));
+        assertTrue(calls.get(1).startsWith("update id-1 epoch 2/2 [" + "=".repeat(20) + "] 3/3 cost 0.500  "),
+                calls.get(1));
+        assertFalse(String.join("", calls).contains("\r"), "no carriage returns in a notebook output");
+    }
+
+    @Test
+    void inANotebookTheEvaluationFrameGivesWayToTheEpochsLastBar() {
+        java.util.List<String> calls = new java.util.ArrayList<>();
+        ProgressBar bar = recordingNotebookBar(1, calls);
+        bar.epochStarted(1, 2);
+        bar.batchFinished(1, 1, 2, 0.5);
+        bar.batchFinished(1, 2, 2, 0.25);
+        bar.evaluationStarted(1, 10_000);
+        bar.epochFinished(new EpochResult(1, 0.375, 1, 1, 1));
+        // the first batch is within 0.5 s of the epoch's start: not drawn
+        assertEquals(3, calls.size(), calls.toString());
+        String last_bar = calls.get(0).substring("display ".length());
+        assertTrue(last_bar.startsWith("epoch 1/1 [" + "=".repeat(20) + "] 2/2 cost 0.375  "), last_bar);
+        assertEquals("update id-1 epoch 1/1 evaluating on 10,000 test images", calls.get(1));
+        assertEquals("update id-1 " + last_bar, calls.get(2));
+        bar.erase(); // nothing more to show: the last bar is already there
+        assertEquals(3, calls.size(), calls.toString());
+    }
+
+    /** A notebook's bar whose display calls are recorded in {@code calls}; its display id is "id-1". */
+    private static ProgressBar recordingNotebookBar(int epochs, java.util.List<String> calls) {
+        return ProgressBar.inNotebook(epochs, o -> {
+            calls.add("display " + o);
+            return "id-1";
+        }, (id, o) -> calls.add("update " + id + " " + o));
+    }
+
+    @Test
+    void inANotebookBothKernelFunctionsAreNeeded() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ProgressBar.inNotebook(1, o -> "id", null));
+        assertTrue(e.getMessage().contains("(id, o) -> updateDisplay(id, o)"), e.getMessage());
+        ProgressBar noId = ProgressBar.inNotebook(1, o -> null, (id, o) -> { });
+        noId.epochStarted(1, 1);
+        assertThrows(IllegalStateException.class, () -> noId.batchFinished(1, 1, 1, 0.5));
+    }
+
+    @Test
     void rejectsNonsense() {
         PrintStream out = new PrintStream(new ByteArrayOutputStream());
         assertThrows(IllegalArgumentException.class, () -> new ProgressBar(0, out, Duration.ZERO));

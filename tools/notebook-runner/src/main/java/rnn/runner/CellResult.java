@@ -39,12 +39,12 @@ public record CellResult(int cellIndex, int executionCount, String source, List<
     public String result() {
         return outputs.stream()
                 .filter(o -> o instanceof CellOutput.ExecuteResult)
-                .map(o -> ((CellOutput.ExecuteResult) o).data().get("text/plain"))
+                .map(o -> (String) ((CellOutput.ExecuteResult) o).data().get("text/plain"))
                 .findFirst().orElse(null);
     }
 
     /** The MIME bundles the cell displayed, in order. */
-    public List<Map<String, String>> displays() {
+    public List<Map<String, Object>> displays() {
         return outputs.stream()
                 .filter(o -> o instanceof CellOutput.DisplayData)
                 .map(o -> ((CellOutput.DisplayData) o).data())

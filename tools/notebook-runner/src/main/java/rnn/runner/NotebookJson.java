@@ -87,17 +87,37 @@ final class NotebookJson {
                 || c == '\u001e' || c == '\u0085' || c == '\u2028' || c == '\u2029';
     }
 
-    /** A MIME bundle as nbformat stores it: text types and SVG as lists of lines, other types as strings. */
-    static ObjectNode mimeBundle(Map<String, String> data) {
+    /**
+     * A MIME bundle as nbformat stores it: a JSON type ({@code application/json}, {@code application/...+json})
+     * as the JSON value itself (an object, not a string), text types and SVG as lists of lines, other types
+     * (base64 images) as strings.
+     */
+    static ObjectNode mimeBundle(Map<String, Object> data) {
         ObjectNode bundle = JsonNodeFactory.instance.objectNode();
         data.forEach((mime, value) -> {
-            if (mime.startsWith("text/") || mime.equals("image/svg+xml") || mime.equals("application/javascript")) {
-                bundle.set(mime, lines(value));
+            if (isJson(mime) && !(value instanceof String)) {
+                bundle.set(mime, MAPPER.valueToTree(value));
+            } else if (!(value instanceof String text)) {
+                throw new IllegalArgumentException("expected a string for MIME type " + mime + ", got "
+                        + (value == null ? "null" : value.getClass().getName()));
+            } else if (isJson(mime)) {
+                try {
+                    bundle.set(mime, MAPPER.readTree(text)); // JSON sent as its text: stored as the value
+                } catch (IOException e) {
+                    throw new IllegalArgumentException("the " + mime + " output is not JSON: " + e.getMessage(), e);
+                }
+            } else if (mime.startsWith("text/") || mime.equals("image/svg+xml") || mime.equals("application/javascript")) {
+                bundle.set(mime, lines(text));
             } else {
-                bundle.put(mime, value);
+                bundle.put(mime, text);
             }
         });
         return bundle;
+    }
+
+    /** application/json and the types with a +json suffix, which nbformat stores as JSON values. */
+    static boolean isJson(String mime) {
+        return mime.equals("application/json") || (mime.startsWith("application/") && mime.endsWith("+json"));
     }
 
     /** Writes {@code notebook} to a temporary file beside {@code target}, then moves it over {@code target}. */

@@ -14,8 +14,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import rnn.plot.PlotlyScript;
-
 /**
  * Runs a notebook's code cells top to bottom in a fresh JShell, in this JVM, as IJava and JJava would.
  *
@@ -97,30 +95,44 @@ public final class NotebookRunner {
         }
     }
 
+    /**
+     * Runs the code cells in a fresh session. As a kernel started by Jupyter runs in the notebook's folder, the
+     * {@code user.dir} property is that folder while the notebook runs (the runner cannot change its process's
+     * working directory, against which a relative {@code File} still resolves).
+     */
     private static List<CellResult> run(ObjectNode document, Path notebook, PrintStream log) {
         Path directory = notebook.toAbsolutePath().getParent();
-        List<CellResult> results = new ArrayList<>();
-        PlotlyScript.newSession(); // a fresh kernel: the first chart carries plotly.js again
+        record Ran(int cellIndex, int executionCount, String source, CellOutputs outputs) {
+        }
+        List<Ran> ran = new ArrayList<>();
+        String userDir = System.getProperty("user.dir");
+        System.setProperty("user.dir", directory.toString());
+        KernelFunctions.newNotebook();
         try (NotebookShell shell = new NotebookShell(directory, log)) {
             int executionCount = 0;
             for (Map.Entry<Integer, String> cell : NotebookJson.codeCells(document)) {
                 String source = cell.getValue();
+                CellOutputs outputs = new CellOutputs();
                 if (source.isBlank()) { // Jupyter doesn't execute an empty cell
-                    results.add(new CellResult(cell.getKey(), 0, source, List.of()));
+                    ran.add(new Ran(cell.getKey(), 0, source, outputs));
                     continue;
                 }
                 executionCount++;
-                CellOutputs outputs = new CellOutputs();
                 try {
                     shell.run(cell.getKey(), executionCount, source, outputs);
                 } catch (CellFailure failure) {
                     CellResult partial = new CellResult(cell.getKey(), executionCount, source, outputs.toList());
                     throw new NotebookCellException(notebook, partial, failure.line, failure.problem, failure.detail);
                 }
-                results.add(new CellResult(cell.getKey(), executionCount, source, outputs.toList()));
+                ran.add(new Ran(cell.getKey(), executionCount, source, outputs));
             }
+        } finally {
+            KernelFunctions.newNotebook();
+            System.setProperty("user.dir", userDir);
         }
-        return results;
+        // a later cell may have updated an earlier cell's display: outputs are read once every cell has run
+        return ran.stream().map(r -> new CellResult(r.cellIndex(), r.executionCount(), r.source(), r.outputs().toList()))
+                .toList();
     }
 
     /** The outputs as nbformat 4 JSON. */

@@ -36,8 +36,11 @@ final class NotebookShell implements AutoCloseable {
             "import java.util.regex.*;",
             "String display(Object o) { return rnn.runner.KernelFunctions.display(o); }",
             "String display(Object o, String... as) { return rnn.runner.KernelFunctions.display(o, as); }",
+            "void updateDisplay(String id, Object o) { rnn.runner.KernelFunctions.updateDisplay(id, o); }",
+            "void updateDisplay(String id, Object o, String... as) { rnn.runner.KernelFunctions.updateDisplay(id, o, as); }",
             "rnn.runner.RenderedData render(Object o) { return rnn.runner.KernelFunctions.render(o); }",
             "rnn.runner.RenderedData render(Object o, String... as) { return rnn.runner.KernelFunctions.render(o, as); }",
+            "<T> T lineMagic(String name, List<String> args) { return rnn.runner.KernelFunctions.lineMagic(name, args); }",
             "void printf(String format, Object... args) { System.out.printf(format, args); }");
 
     /** Where a snippet's code starts: its cell and the cell line (1-based) of its first non-blank character. */
@@ -76,7 +79,7 @@ final class NotebookShell implements AutoCloseable {
     void run(int cellIndex, int executionCount, String source, CellOutputs outputs) throws CellFailure {
         ClassLoader savedLoader = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(loaderDelegate.classLoader());
-        KernelFunctions.runningCell(outputs);
+        KernelFunctions.runningCell(outputs, this::lineMagic);
         Object last = null;
         try (CapturedStreams ignored = new CapturedStreams(outputs)) {
             int segmentStart = 0;
@@ -94,7 +97,7 @@ final class NotebookShell implements AutoCloseable {
             }
             last = evalCode(cellIndex, source, segmentStart, source.length());
         } finally {
-            KernelFunctions.runningCell(null);
+            KernelFunctions.runningCell(null, null);
             Thread.currentThread().setContextClassLoader(savedLoader);
         }
         if (last != null) {
@@ -102,27 +105,39 @@ final class NotebookShell implements AutoCloseable {
         }
     }
 
+    /** A magic line of a cell, e.g. {@code %classpath ../lib/target/rnn-notebooks.jar}. */
     private void magic(String line, int lineNumber) throws CellFailure {
         if (line.startsWith("%%")) {
             throw new CellFailure(lineNumber, "unsupported cell magic " + line.split("\\s+")[0],
                     "The NotebookRunner supports only the line magic %classpath.");
         }
         String name = line.substring(1).split("\\s+", 2)[0];
-        if (!name.equals("classpath")) {
-            throw new CellFailure(lineNumber, "unsupported line magic %" + name,
-                    "The NotebookRunner supports only the line magic %classpath <path or glob>...");
-        }
         try {
-            for (String argument : ClasspathMagic.arguments(line.substring(1 + name.length()))) {
-                List<Path> paths = ClasspathMagic.resolve(directory, argument);
-                if (paths.isEmpty()) {
-                    log.println("NotebookRunner: %classpath " + argument + " matches nothing under " + directory
-                            + " (nothing added; classes already on the runner's class path stay usable)");
-                }
-                paths.forEach(path -> shell.addToClasspath(path.toString()));
-            }
+            lineMagic(name, ClasspathMagic.arguments(line.substring(1 + name.length())));
         } catch (IllegalArgumentException e) {
-            throw new CellFailure(lineNumber, e.getMessage(), "");
+            throw new CellFailure(lineNumber, e.getMessage().lines().findFirst().orElse(""),
+                    e.getMessage().lines().skip(1).collect(Collectors.joining("\n")));
+        }
+    }
+
+    /**
+     * Line magic {@code name} with its arguments, from a magic line or from {@code lineMagic(name, args)} in code.
+     * Only classpath: as in the kernels, a path that matches nothing adds nothing (the runner says so in its log);
+     * paths are relative to the notebook's folder.
+     */
+    private void lineMagic(String name, List<String> arguments) {
+        if (!"classpath".equals(name)) {
+            throw new IllegalArgumentException("unsupported line magic %" + name
+                    + "\nThe NotebookRunner supports only the line magic classpath: %classpath <path or glob>... or"
+                    + " lineMagic(\"classpath\", List.of(paths...)).");
+        }
+        for (String argument : arguments) {
+            List<Path> paths = ClasspathMagic.resolve(directory, argument);
+            if (paths.isEmpty()) {
+                log.println("NotebookRunner: %classpath " + argument + " matches nothing under " + directory
+                        + " (nothing added; classes already on the runner's class path stay usable)");
+            }
+            paths.forEach(path -> shell.addToClasspath(path.toString()));
         }
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -81,8 +82,9 @@ class NotebookRunnerTest {
         assertEquals(3, chart.executionCount());
         assertNull(chart.result(), "a declaration as last snippet has no value");
         assertEquals(1, chart.displays().size());
-        assertEquals(Set.of("text/html", "image/svg+xml", "text/plain"), chart.displays().get(0).keySet());
-        assertTrue(chart.displays().get(0).get("text/plain").startsWith("LineChart \"Cost\""));
+        assertEquals(Set.of("application/vnd.plotly.v1+json", "text/html", "image/svg+xml", "text/plain"),
+                chart.displays().get(0).keySet());
+        assertTrue(((String) chart.displays().get(0).get("text/plain")).startsWith("LineChart \"Cost\""));
         assertEquals("é after\n", chart.stdout());
         List<CellOutput> shown = chart.outputs().stream()
                 .filter(o -> !(o instanceof CellOutput.Stream s && s.name().equals("stderr"))).toList();
@@ -118,6 +120,11 @@ class NotebookRunnerTest {
         }
         assertTrue(display != null && display.get("metadata").isObject());
         assertTrue(display.at("/data/image~1svg+xml").isArray(), "SVG is stored as lines, like Jupyter");
+        JsonNode figure = display.at("/data/application~1vnd.plotly.v1+json");
+        assertTrue(figure.isObject(), "nbformat stores a JSON type as the JSON object, got " + figure);
+        assertEquals(List.of(0.4, 0.2), List.of(figure.at("/data/0/y/0").asDouble(), figure.at("/data/0/y/1").asDouble()));
+        assertTrue(figure.get("layout").isObject());
+        assertTrue(text.contains("\"range\": [\n"), "written as Python's json.dumps writes it");
         assertEquals(3, written.at("/cells/4/execution_count").asInt());
     }
 
@@ -182,6 +189,95 @@ class NotebookRunnerTest {
         assertTrue(open.problem().startsWith("incomplete code"), open.problem());
     }
 
+    /** The first code cell of the real notebooks, which loads the helper jar from ../lib/target. */
+    private static String realFirstCell() throws IOException {
+        JsonNode cells = MAPPER.readTree(Path.of("..", "..", "notebooks", "01-single-recurrent-neuron.ipynb").toFile())
+                .get("cells");
+        for (JsonNode cell : cells) {
+            if (cell.get("cell_type").asText().equals("code")) {
+                return NotebookJson.text(cell.get("source"));
+            }
+        }
+        throw new AssertionError("notebook 1 has no code cell");
+    }
+
+    @Test
+    void aNotebookWhoseJarIsMissingFailsAtItsFirstCellSayingWhatToDo(@TempDir Path dir) throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("notebooks"));
+        Path path = notebook(folder, realFirstCell(), "System.out.println(\"not run\");");
+        NotebookCellException e = assertThrows(NotebookCellException.class, () -> NotebookRunner.execute(path, QUIET));
+        assertEquals(1, e.cellIndex(), "the first code cell");
+        assertEquals(2, e.line());
+        assertEquals("java.lang.IllegalStateException: " + folder + File.separator + "../lib/target/rnn-notebooks.jar"
+                + " is missing: run ./build.sh in the repository's folder first, then run this cell again", e.problem());
+        assertEquals(System.getProperty("user.dir"), Path.of("").toAbsolutePath().toString(),
+                "user.dir is the runner's own again after the notebook");
+    }
+
+    @Test
+    void theFirstCellLoadsTheJarFromTheNotebooksFolderAsAKernelStartedThereWould(@TempDir Path dir) throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("notebooks"));
+        Path jar = Files.createDirectories(dir.resolve("lib/target")).resolve("rnn-notebooks.jar");
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("empty.txt"));
+        }
+        Path path = notebook(folder, realFirstCell(), "System.out.println(System.getProperty(\"user.dir\"));");
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        List<CellResult> results = NotebookRunner.execute(path, new PrintStream(log, true, StandardCharsets.UTF_8));
+        assertEquals(List.of(), results.get(0).outputs(), "the first cell shows nothing when the jar is there");
+        assertEquals(folder + "\n", results.get(1).stdout(), "user.dir is the notebook's folder, as in a kernel");
+        assertEquals("", log.toString(StandardCharsets.UTF_8), "the jar was found: no warning");
+    }
+
+    @Test
+    void lineMagicRunsTheClasspathMagicAndRefusesOthersClearly(@TempDir Path dir) throws IOException {
+        Path path = notebook(dir, "lineMagic(\"classpath\", List.of(\"nothing-here.jar\"));",
+                "int a = 1;\nlineMagic(\"maven\", List.of(\"org.ejml:ejml-all:0.44.0\"));");
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        NotebookCellException e = assertThrows(NotebookCellException.class,
+                () -> NotebookRunner.execute(path, new PrintStream(log, true, StandardCharsets.UTF_8)));
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains("%classpath nothing-here.jar matches nothing under "
+                + dir), "as in the kernels, a missing path adds nothing; the runner says so: " + log);
+        assertEquals(2, e.cellIndex());
+        assertEquals(2, e.line());
+        assertTrue(e.problem().startsWith("java.lang.IllegalArgumentException: unsupported line magic %maven"),
+                e.problem());
+        assertTrue(e.getMessage().contains("supports only the line magic classpath"), e.getMessage());
+    }
+
+    @Test
+    void updateDisplayReplacesTheOutputInPlaceAsTheKernelsDo(@TempDir Path dir) throws IOException {
+        Path path = notebook(dir,
+                "String id = display(\"frame 1\");\nSystem.out.println(\"printed after the display\");\n"
+                        + "for (int i = 2; i <= 3; i++) {\n    updateDisplay(id, \"frame \" + i);\n}",
+                "updateDisplay(id, \"frame 4, from a later cell\");\nupdateDisplay(\"no-such-id\", \"ignored\");",
+                "var bar = rnn.train.ProgressBar.inNotebook(1, o -> display(o), (i, o) -> updateDisplay(i, o));\n"
+                        + "bar.epochStarted(1, 2);\nbar.batchFinished(1, 1, 2, 0.5);\nbar.batchFinished(1, 2, 2, 0.25);",
+                "display(\"shown\")");
+        List<CellResult> results = NotebookRunner.write(path, QUIET);
+
+        List<CellOutput> first = results.get(0).outputs();
+        assertEquals(2, first.size(), "one display, updated in place, then the printed line: " + first);
+        assertEquals(java.util.Map.of("text/plain", "frame 4, from a later cell"),
+                ((CellOutput.DisplayData) first.get(0)).data(), "the last update, where the display stands");
+        assertEquals(new CellOutput.Stream("stdout", "printed after the display\n"), first.get(1));
+        assertEquals(List.of(), results.get(1).outputs());
+
+        List<java.util.Map<String, Object>> bar = results.get(2).displays();
+        assertEquals(1, bar.size(), "the progress bar is one output");
+        assertTrue(((String) bar.get(0).get("text/plain")).startsWith("epoch 1/1 [" + "=".repeat(20)
+                + "] 2/2 cost 0.375  "), "its last frame: " + bar.get(0));
+
+        KernelFunctions.updateDisplay(results.get(3).result(), "no cell runs: dropped, as in the kernels");
+        CellResult shown = results.get(3);
+        assertEquals(1, shown.displays().size());
+        assertTrue(shown.result().matches("[0-9a-f-]{36}"), "a bare display(x) last echoes its id: " + shown.result());
+
+        JsonNode outputs = MAPPER.readTree(path.toFile()).at("/cells/1/outputs");
+        assertEquals("display_data", outputs.get(0).get("output_type").asText());
+        assertEquals(List.of("frame 4, from a later cell"), strings(outputs.get(0).at("/data/text~1plain")));
+    }
+
     @Test
     void jsonIsWrittenAsPythonsJsonDumpsWithIndentOneAndSortedKeys() {
         ObjectNode node = MAPPER.createObjectNode();
@@ -202,7 +298,7 @@ class NotebookRunnerTest {
 
     @Test
     void textAskedForAsHtmlIsThatHtmlAsInIJava() {
-        java.util.Map<String, String> bundle = KernelFunctions.bundle("<b>x</b>", "text/html");
+        java.util.Map<String, Object> bundle = KernelFunctions.bundle("<b>x</b>", "text/html");
         assertEquals(java.util.Map.of("text/html", "<b>x</b>", "text/plain", "<b>x</b>"), bundle);
         assertEquals(java.util.Map.of("text/plain", "<b>x</b>"), KernelFunctions.bundle("<b>x</b>"));
     }
