@@ -95,10 +95,15 @@ public final class DeepRnnExercises {
         ImageRNN top = new ImageRNN(X.dim(1), cell, OUTPUTS, DenseInput.TOP_LAYER, new Init(7));
         FMatrixRMaj expected = top.states(X, lengths);
         if (Checks.close(answer, expected, SAME)) {
-            return Verdict.right("Each row is the top output at that instance's last step: t = 2 for instance 0,"
-                    + " t = 1 for instance 1, and the zero state for instance 2, which never starts. A dense layer"
-                    + " reading only the top layer has " + n + " inputs here instead of " + n * cell.cells().size()
-                    + ".");
+            StringBuilder rows = new StringBuilder();
+            for (int i = 0; i < m; i++) {
+                rows.append(i == 0 ? "" : i == m - 1 ? " and " : ", ").append(lengths[i] > 0
+                        ? "t = " + (lengths[i] - 1) + " for instance " + i
+                        : "the zero state for instance " + i + ", which never starts");
+            }
+            return Verdict.right("Each row is the top output at that instance's last step: " + rows + ". A dense"
+                    + " layer reading only the top layer has " + n + " inputs here instead of "
+                    + n * cell.cells().size() + ".");
         }
         List<CellState> states = cell.layerStates(DynamicRNN.dynamic_rnn(cell, X, lengths).finalState());
         if (Checks.close(answer, states.get(0).output(), SAME)) {

@@ -45,7 +45,7 @@ public final class MnistExercises {
         }
         double right = (double) recognised / images;
         if (Math.abs(answer - right) <= SAME) {
-            return Verdict.right(String.format(Locale.ROOT, "%d of the %d test images of a %d are recognised, against"
+            return Verdict.right(String.format(Locale.ROOT, "%d of the %d test images of the digit %d are recognised, against"
                     + " %.4f over all digits. One number per class says more than the overall accuracy: which digits"
                     + " does the model confuse? (The pictures of its mistakes, above, show some.)", recognised, images,
                     DIGIT, (double) correct / labels.length));
@@ -58,7 +58,7 @@ public final class MnistExercises {
                     + " true label is " + DIGIT + ".");
         }
         if (predictedAsDigit > 0 && Math.abs(answer - (double) recognised / predictedAsDigit) <= SAME) {
-            return Verdict.notRightYet("that is the share of right answers among the images the model calls a "
+            return Verdict.notRightYet("that is the share of right answers among the images the model predicts as "
                     + DIGIT + ". Count among the images whose true label (test.labels()) is " + DIGIT + " instead.");
         }
         if (!(answer >= 0 && answer <= 1)) {
@@ -84,11 +84,16 @@ public final class MnistExercises {
         EpochResult bestValidation = best(epochs, true);
         EpochResult bestTest = best(epochs, false);
         if (chosen.validation_accuracy() == bestValidation.validation_accuracy()) {
-            return Verdict.right(String.format(Locale.ROOT, "Epoch %d has the best validation accuracy, %.4f; its"
-                    + " test accuracy, %.4f, is the figure to report, measured once. The best test accuracy of the"
-                    + " run, %.4f at epoch %d, is no fair figure: choosing by it would tune the model to the test"
-                    + " set.", epoch, chosen.validation_accuracy(), chosen.test_accuracy(), bestTest.test_accuracy(),
-                    bestTest.epoch()));
+            String measured = String.format(Locale.ROOT, "Epoch %d has the best validation accuracy, %.4f; its test"
+                    + " accuracy, %.4f, is the figure to report, measured once.", epoch,
+                    chosen.validation_accuracy(), chosen.test_accuracy());
+            if (bestTest.test_accuracy() == chosen.test_accuracy()) {
+                return Verdict.right(measured + " Here the test set would have picked the same epoch; it need not,"
+                        + " and choosing by it would tune the model to the very images that are meant to judge it.");
+            }
+            return Verdict.right(measured + String.format(Locale.ROOT, " The best test accuracy of the run, %.4f at"
+                    + " epoch %d, is no fair figure: choosing by it would tune the model to the test set.",
+                    bestTest.test_accuracy(), bestTest.epoch()));
         }
         if (chosen.test_accuracy() == bestTest.test_accuracy()) {
             return Verdict.notRightYet("that epoch is the best on the test set. Early stopping must not look at the"

@@ -89,7 +89,7 @@ public final class TrainingHistory {
     }
 
     /** The legend's names of the accuracy plot's lines: what each one measures. */
-    static final String LAST_BATCH = "last training batch";
+    static final String LAST_BATCH = "training batch"; // the epoch's last; the legend has room for about 14 characters
     static final String VALIDATION = "validation set";
     static final String TEST = "test set";
 

@@ -65,8 +65,8 @@ class TrainingHistoryTest {
         assertArrayEquals(new double[] {1, 2}, cost.x());
         assertArrayEquals(new double[] {0.512163897, 0.206084174}, cost.y("cost"));
         LineChart accuracy = history.accuracyPlot();
-        assertEquals(List.of("last training batch", "test set"), accuracy.yColumns());
-        assertArrayEquals(new double[] {0.94666666, 0.96}, accuracy.y("last training batch"));
+        assertEquals(List.of("training batch", "test set"), accuracy.yColumns());
+        assertArrayEquals(new double[] {0.94666666, 0.96}, accuracy.y("training batch"));
         assertArrayEquals(new double[] {0.9265, 0.9477}, accuracy.y("test set"));
         assertEquals("accuracy", accuracy.yAxisTitle());
         assertEquals("epoch", accuracy.xColumn());
@@ -83,7 +83,7 @@ class TrainingHistoryTest {
         assertEquals(0.9204, history.table().doubleColumn("validation_accuracy").getDouble(0), 0.0);
         assertTrue(history.table().print().contains("0.9478"), history.table().print());
         LineChart accuracy = history.accuracyPlot();
-        assertEquals(List.of("last training batch", "validation set", "test set"), accuracy.yColumns());
+        assertEquals(List.of("training batch", "validation set", "test set"), accuracy.yColumns());
         assertArrayEquals(new double[] {0.9204, 0.9478}, accuracy.y("validation set"));
         assertArrayEquals(new double[] {0.9162, 0.9449}, accuracy.y("test set"));
         assertEquals("accuracy", accuracy.yAxisTitle());
