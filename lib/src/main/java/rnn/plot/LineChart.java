@@ -75,11 +75,18 @@ public final class LineChart implements RichDisplay {
     private final String title;
     private final String xColumn;
     private final List<Series> series;
+    /** The y axis's title; null for the default, the series' name when there is one series and none otherwise. */
+    private final String yTitle;
 
     private LineChart(String title, String xColumn, List<Series> series) {
+        this(title, xColumn, series, null);
+    }
+
+    private LineChart(String title, String xColumn, List<Series> series, String yTitle) {
         this.title = title;
         this.xColumn = xColumn;
         this.series = List.copyOf(series);
+        this.yTitle = yTitle;
     }
 
     /**
@@ -113,7 +120,7 @@ public final class LineChart implements RichDisplay {
         }
         List<Series> more = new ArrayList<>(series);
         more.add(new Series(yColumn, numbers(table, xColumn), numbers(table, yColumn), style));
-        return new LineChart(title, this.xColumn, more);
+        return new LineChart(title, this.xColumn, more, yTitle);
     }
 
     /** This chart with the series {@code yColumn} drawn in {@code style}. */
@@ -123,7 +130,13 @@ public final class LineChart implements RichDisplay {
         List<Series> restyled = new ArrayList<>(series);
         Series s = series.get(k);
         restyled.set(k, new Series(s.name(), s.x(), s.y(), style));
-        return new LineChart(title, xColumn, restyled);
+        return new LineChart(title, xColumn, restyled, yTitle);
+    }
+
+    /** This chart with {@code yTitle} as its y axis's title, e.g. what the series have in common. */
+    public LineChart yTitle(String yTitle) {
+        if (yTitle == null) throw new IllegalArgumentException("LineChart.yTitle: expected a title, got null");
+        return new LineChart(title, xColumn, series, yTitle);
     }
 
     private static void checkTable(Table table) {
@@ -257,7 +270,9 @@ public final class LineChart implements RichDisplay {
         return scale(series.stream().map(Series::y).toArray(double[][]::new), false);
     }
 
-    private String yAxisTitle() {
+    /** The y axis's title: the one given to {@link #yTitle}, else the name of a lone series, else none. */
+    public String yAxisTitle() {
+        if (yTitle != null) return yTitle;
         return series.size() == 1 ? series.get(0).name() : "";
     }
 

@@ -12,7 +12,8 @@ import rnn.model.NotEnoughMemoryException;
 /**
  * The seed's training loop: for each epoch, shuffle the training set, run Adam on
  * {@code total_batch = n // batch_size} mini-batches (the remainder is dropped), average their
- * costs, then measure the accuracy of the last mini-batch and of the whole test set.
+ * costs, then measure the accuracy of the last mini-batch and of the whole test set (and, when one is given, of a
+ * validation set: the 5,000 images {@code read_data_sets} keeps apart).
  *
  * <p>The shuffles come from one {@link Random} seeded with {@code seed} at the start of each
  * {@link #fit}, so the same model initialisation and seed give the same numbers every time.
@@ -67,6 +68,16 @@ public final class Trainer {
      *                                  the epoch and the batch
      */
     public TrainingHistory fit(ImageRNN model, DataSet train, DataSet test, ProgressListener listener) {
+        return fit(model, train, null, test, listener);
+    }
+
+    /**
+     * {@link #fit(ImageRNN, DataSet, DataSet, ProgressListener)} that also measures the accuracy on the whole
+     * {@code validation} set after every epoch ({@link EpochResult#validation_accuracy}); {@code validation} may be
+     * null, for none. Its evaluation follows the test set's and is not in the test evaluation's time.
+     */
+    public TrainingHistory fit(ImageRNN model, DataSet train, DataSet validation, DataSet test,
+                               ProgressListener listener) {
         if (train.size() == 0) throw new IllegalArgumentException("the training set is empty; expected at least one image");
         if (test.size() == 0) {
             throw new IllegalArgumentException("the test set is empty: fit measures the model on it after every epoch;"
@@ -74,11 +85,19 @@ public final class Trainer {
         }
         checkFits(model, train, "training set");
         checkFits(model, test, "test set"); // else found only after the first epoch's training
+        if (validation != null) {
+            if (validation.size() == 0) {
+                throw new IllegalArgumentException("the validation set is empty: expected at least one image, or null"
+                        + " for no validation set");
+            }
+            checkFits(model, validation, "validation set");
+        }
         if (batch_size > train.size()) {
             throw new IllegalArgumentException("batch_size must be at most the " + train.size()
                     + " training images, got " + batch_size);
         }
-        long data_floats = ((long) train.size() + test.size()) * train.n_steps() * train.n_inputs();
+        int validation_size = validation == null ? 0 : validation.size();
+        long data_floats = ((long) train.size() + test.size() + validation_size) * train.n_steps() * train.n_inputs();
         MemoryEstimate.forTraining(model, batch_size, test.size(), data_floats).check(Runtime.getRuntime().maxMemory(),
                 "n_neurons or batch_size", "%1$s (java %1$s ...; for a notebook, JAVA_TOOL_OPTIONS=%1$s in the"
                         + " environment JupyterLab starts from)");
@@ -90,6 +109,8 @@ public final class Trainer {
         int[] order = identity(train.size());
         Tensor3 X_test = test.images();
         int[] y_test = test.labels();
+        Tensor3 X_validation = validation == null ? null : validation.images();
+        int[] y_validation = validation == null ? null : validation.labels();
         Tensor3 X_batch = null;
         int[] y_batch = null;
         TrainingHistory history = new TrainingHistory();
@@ -117,7 +138,8 @@ public final class Trainer {
             long evaluation = System.nanoTime();
             float acc_test = model.accuracy(X_test, y_test);
             listener.evaluationFinished(epoch, (System.nanoTime() - evaluation) / 1e9);
-            EpochResult result = new EpochResult(epoch, avg_cost, acc_train, acc_test, seconds);
+            double acc_validation = validation == null ? Double.NaN : model.accuracy(X_validation, y_validation);
+            EpochResult result = new EpochResult(epoch, avg_cost, acc_train, acc_validation, acc_test, seconds);
             history.add(result);
             listener.epochFinished(result);
         }

@@ -10,14 +10,15 @@ import tech.tablesaw.api.Table;
 
 /**
  * One row per finished epoch, in a Tablesaw {@link Table} with columns {@code epoch},
- * {@code cost}, {@code train_accuracy}, {@code test_accuracy} and {@code seconds}: print it,
- * write it to CSV, or plot it.
+ * {@code cost}, {@code train_accuracy}, {@code validation_accuracy} (NaN when training had no validation set),
+ * {@code test_accuracy} and {@code seconds}: print it, write it to CSV, or plot it.
  */
 public final class TrainingHistory {
     private final Table table = Table.create("Training history",
             IntColumn.create("epoch"),
             DoubleColumn.create("cost"),
             DoubleColumn.create("train_accuracy"),
+            DoubleColumn.create("validation_accuracy"),
             DoubleColumn.create("test_accuracy"),
             DoubleColumn.create("seconds"));
 
@@ -25,6 +26,7 @@ public final class TrainingHistory {
         // Printed rounded: cost to 9 decimals, as the seed prints it; accuracies to 4 (the test set's resolution); seconds to 1.
         table.doubleColumn("cost").setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(9));
         table.doubleColumn("train_accuracy").setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(4));
+        table.doubleColumn("validation_accuracy").setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(4));
         table.doubleColumn("test_accuracy").setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(4));
         table.doubleColumn("seconds").setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(1));
     }
@@ -34,6 +36,7 @@ public final class TrainingHistory {
         table.intColumn("epoch").append(r.epoch());
         table.doubleColumn("cost").append(r.cost());
         table.doubleColumn("train_accuracy").append(r.train_accuracy());
+        table.doubleColumn("validation_accuracy").append(r.validation_accuracy());
         table.doubleColumn("test_accuracy").append(r.test_accuracy());
         table.doubleColumn("seconds").append(r.seconds());
     }
@@ -74,6 +77,7 @@ public final class TrainingHistory {
                 table.intColumn("epoch").getInt(row),
                 table.doubleColumn("cost").getDouble(row),
                 table.doubleColumn("train_accuracy").getDouble(row),
+                table.doubleColumn("validation_accuracy").getDouble(row),
                 table.doubleColumn("test_accuracy").getDouble(row),
                 table.doubleColumn("seconds").getDouble(row));
     }
@@ -84,10 +88,24 @@ public final class TrainingHistory {
         return LineChart.of("Cost per epoch", table, "epoch", "cost");
     }
 
-    /** Train (last batch) and test accuracy after each epoch. */
+    /** The legend's names of the accuracy plot's lines: what each one measures. */
+    static final String LAST_BATCH = "training batch"; // the epoch's last; the legend has room for about 14 characters
+    static final String VALIDATION = "validation set";
+    static final String TEST = "test set";
+
+    /**
+     * The accuracy after each epoch on the last training batch (the seed's {@code acc_train}), on the validation set
+     * (when training had one) and on the test set, each line named in the legend for what it measures.
+     */
     public LineChart accuracyPlot() {
         requireEpochs();
-        return LineChart.of("Accuracy per epoch", table, "epoch", "train_accuracy", "test_accuracy");
+        Table named = Table.create("Accuracy", table.intColumn("epoch").copy(),
+                table.doubleColumn("train_accuracy").copy().setName(LAST_BATCH));
+        boolean validated = epochs().stream().anyMatch(EpochResult::hasValidation);
+        if (validated) named.addColumns(table.doubleColumn("validation_accuracy").copy().setName(VALIDATION));
+        named.addColumns(table.doubleColumn("test_accuracy").copy().setName(TEST));
+        String[] lines = validated ? new String[] {LAST_BATCH, VALIDATION, TEST} : new String[] {LAST_BATCH, TEST};
+        return LineChart.of("Accuracy per epoch", named, "epoch", lines).yTitle("accuracy");
     }
 
     /** The whole table as Tablesaw prints it. */

@@ -157,18 +157,18 @@ class ExercisesTest {
                 + " again.", exercises.message("2.1", () -> null));
     }
 
-    private static void assertRight(Exercises exercises, String id, Object answer) {
+    static void assertRight(Exercises exercises, String id, Object answer) {
         Verdict verdict = exercises.verdict(id, () -> answer);
         assertEquals(Kind.RIGHT, verdict.kind(), id + ": " + verdict.message(id));
     }
 
-    private static void assertHint(Exercises exercises, String id, Object answer, String hintPart) {
+    static void assertHint(Exercises exercises, String id, Object answer, String hintPart) {
         Verdict verdict = exercises.verdict(id, () -> answer);
         assertEquals(Kind.NOT_RIGHT_YET, verdict.kind(), id + ": " + verdict.message(id));
         assertTrue(verdict.note().contains(hintPart), id + ": expected a hint with '" + hintPart + "', got: " + verdict.note());
     }
 
-    private static void assertNotDone(Exercises exercises, String id) {
+    static void assertNotDone(Exercises exercises, String id) {
         assertEquals(Kind.NOT_DONE_YET, exercises.verdict(id, () -> null).kind(), id);
     }
 }

@@ -74,6 +74,48 @@ class TrainerTest {
     }
 
     @Test
+    void validationAccuracyIsTheWholeValidationSetsAndLeavesTrainingAsItWas() {
+        DataSet train = brightRow(310, 1);
+        DataSet validation = brightRow(120, 5);
+        DataSet test = brightRow(200, 2);
+        ImageRNN model = tinyModel();
+        Recorder recorder = new Recorder();
+        TrainingHistory validated = new Trainer(2, 50, 0.01f, 42).fit(model, train, validation, test, recorder);
+        TrainingHistory plain = new Trainer(2, 50, 0.01f, 42).fit(tinyModel(), train, test);
+
+        for (int e = 0; e < 2; e++) {
+            EpochResult with = validated.epochs().get(e);
+            EpochResult without = plain.epochs().get(e);
+            // measuring the validation set changes nothing of the training: the same costs and accuracies
+            assertEquals(without.cost(), with.cost(), 0.0);
+            assertEquals(without.train_accuracy(), with.train_accuracy(), 0.0);
+            assertEquals(without.test_accuracy(), with.test_accuracy(), 0.0);
+            assertTrue(Double.isNaN(without.validation_accuracy()) && !without.hasValidation());
+            // a count over the 120 validation images
+            assertTrue(with.hasValidation() && with.validation_accuracy() >= 0 && with.validation_accuracy() <= 1);
+            assertEquals(Math.rint(with.validation_accuracy() * 120), with.validation_accuracy() * 120, 1e-4);
+        }
+        // the last epoch's figure is the trained model's accuracy on the whole validation set
+        assertEquals(model.accuracy(validation.images(), validation.labels()), validated.last().validation_accuracy(), 0.0);
+        // the evaluation events still bracket the test set's evaluation alone
+        assertEquals(List.of("started 1", "evaluating 1 on 200", "evaluated 1", "finished 1",
+                "started 2", "evaluating 2 on 200", "evaluated 2", "finished 2"), recorder.events);
+    }
+
+    @Test
+    void refusesAnEmptyOrMisshapenValidationSet() {
+        Trainer trainer = new Trainer(1, 50, 0.01f, 42);
+        IllegalArgumentException empty = assertThrows(IllegalArgumentException.class, () -> trainer.fit(tinyModel(),
+                brightRow(100, 1), new DataSet(new float[0], new int[0], 4, 4), brightRow(50, 2), ProgressListener.NONE));
+        assertEquals("the validation set is empty: expected at least one image, or null for no validation set",
+                empty.getMessage());
+        IllegalArgumentException shape = assertThrows(IllegalArgumentException.class, () -> trainer.fit(tinyModel(),
+                brightRow(100, 1), new DataSet(new float[8], new int[1], 2, 4), brightRow(50, 2), ProgressListener.NONE));
+        assertEquals("the validation set's images are 2 × 4 (n_steps × n_inputs) but the model was built for 4 × 4",
+                shape.getMessage());
+    }
+
+    @Test
     void sameSeedGivesIdenticalNumbers() {
         DataSet train = brightRow(200, 3);
         DataSet test = brightRow(100, 4);

@@ -26,7 +26,9 @@ class TrainingHistoryTest {
     @Test
     void tableHasOneTypedColumnPerField() {
         Table table = twoEpochs().table();
-        assertEquals(List.of("epoch", "cost", "train_accuracy", "test_accuracy", "seconds"), table.columnNames());
+        assertEquals(List.of("epoch", "cost", "train_accuracy", "validation_accuracy", "test_accuracy", "seconds"),
+                table.columnNames());
+        assertTrue(Double.isNaN(table.doubleColumn("validation_accuracy").getDouble(0))); // trained without one
         assertEquals(ColumnType.INTEGER, table.column("epoch").type());
         assertEquals(ColumnType.DOUBLE, table.column("cost").type());
         assertEquals(2, table.rowCount());
@@ -63,8 +65,29 @@ class TrainingHistoryTest {
         assertArrayEquals(new double[] {1, 2}, cost.x());
         assertArrayEquals(new double[] {0.512163897, 0.206084174}, cost.y("cost"));
         LineChart accuracy = history.accuracyPlot();
-        assertEquals(List.of("train_accuracy", "test_accuracy"), accuracy.yColumns());
-        assertArrayEquals(new double[] {0.9265, 0.9477}, accuracy.y("test_accuracy"));
+        assertEquals(List.of("training batch", "test set"), accuracy.yColumns());
+        assertArrayEquals(new double[] {0.94666666, 0.96}, accuracy.y("training batch"));
+        assertArrayEquals(new double[] {0.9265, 0.9477}, accuracy.y("test set"));
+        assertEquals("accuracy", accuracy.yAxisTitle());
+        assertEquals("epoch", accuracy.xColumn());
+    }
+
+    @Test
+    void plotsTheValidationAccuracyWhenTrainingMeasuredIt() {
+        TrainingHistory history = new TrainingHistory();
+        EpochResult first = new EpochResult(1, 0.563187927, 0.94, 0.9204, 0.9162, 2.1);
+        EpochResult second = new EpochResult(2, 0.21, 0.96, 0.9478, 0.9449, 2.0);
+        history.add(first);
+        history.add(second);
+        assertEquals(List.of(first, second), history.epochs());
+        assertEquals(0.9204, history.table().doubleColumn("validation_accuracy").getDouble(0), 0.0);
+        assertTrue(history.table().print().contains("0.9478"), history.table().print());
+        LineChart accuracy = history.accuracyPlot();
+        assertEquals(List.of("training batch", "validation set", "test set"), accuracy.yColumns());
+        assertArrayEquals(new double[] {0.9204, 0.9478}, accuracy.y("validation set"));
+        assertArrayEquals(new double[] {0.9162, 0.9449}, accuracy.y("test set"));
+        assertEquals("accuracy", accuracy.yAxisTitle());
+        assertTrue(accuracy.svg().contains(">accuracy</text>"), "the y axis's title in the picture");
     }
 
     @Test
