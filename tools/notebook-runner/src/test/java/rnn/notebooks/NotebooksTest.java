@@ -327,6 +327,14 @@ class NotebooksTest {
             JsonNode notebook = new ObjectMapper().readTree(path.toFile());
             assertEquals("java", notebook.at("/metadata/kernelspec/name").asText(), path + " kernelspec");
             assertEquals("java", notebook.at("/metadata/kernelspec/language").asText(), path + " language");
+            // nbformat 4.5: every cell has an id of 1 to 64 letters, digits, '-' or '_', unique in its notebook
+            // (Jupyter refuses a notebook that breaks this: nbconvert stops with a validation error)
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (JsonNode cell : notebook.get("cells")) {
+                String id = cell.path("id").asText("");
+                assertTrue(id.matches("[a-zA-Z0-9_-]{1,64}"), path + ": cell id '" + id + "' is not a valid nbformat id");
+                assertTrue(ids.add(id), path + ": cell id '" + id + "' is used twice");
+            }
             JsonNode firstCode = null;
             for (JsonNode cell : notebook.get("cells")) {
                 if (cell.get("cell_type").asText().equals("code")) {
