@@ -10,7 +10,7 @@ import rnn.mnist.DataSet;
 import rnn.mnist.Mnist;
 import rnn.mnist.MnistDataException;
 import rnn.mnist.MnistFiles;
-import rnn.model.DenseInput;
+import rnn.model.CellType;
 import rnn.model.ImageRNN;
 import rnn.train.EpochPrinter;
 import rnn.train.ProgressBar;
@@ -34,10 +34,13 @@ public final class Main {
             "options:",
             "  --epochs N          number of epochs (default 10)",
             "  --batch-size B      images per mini-batch (default 150)",
-            "  --layers N          recurrent layers stacked (MultiRNNCell), the final states of all of them",
-            "                      fed to the dense layer, as the chapter's deep RNN (default 1)",
+            "  --cell C            the recurrent cell: basic, lstm (BasicLSTMCell, forget bias 1.0) or gru",
+            "                      (default basic)",
+            "  --layers N          recurrent layers stacked (MultiRNNCell); basic cells feed the final states",
+            "                      of all of them to the dense layer, as the chapter's deep RNN, LSTM and GRU",
+            "                      cells the top layer's final h, as the chapter's LSTM (default 1)",
             "  --neurons H         n_neurons of each recurrent layer (default 150)",
-            "  --activation F      the recurrent layers' activation: tanh or relu (default tanh)",
+            "  --activation F      the basic cells' activation: tanh or relu (default tanh)",
             "  --learning-rate R   Adam's learning rate (default 0.001)",
             "  --seed S            seed of the initial weights and of the shuffles (default 42)",
             "  --data DIR          folder of the four MNIST IDX files (default: $MNIST_DIR, else the first",
@@ -47,7 +50,7 @@ public final class Main {
 
     /** The parsed command line. */
     record Options(int epochs, int batch_size, int n_neurons, float learning_rate, long seed, Path data,
-                   int train_limit, int n_layers, Activation activation) {
+                   int train_limit, int n_layers, Activation activation, CellType cell) {
         static final int ALL = 0;
     }
 
@@ -104,6 +107,8 @@ public final class Main {
         int train_limit = Options.ALL;
         int n_layers = 1;
         Activation activation = Activation.TANH;
+        boolean activation_given = false;
+        CellType cell = CellType.BASIC;
         for (int i = 1; i < args.length; i++) {
             String flag = args[i];
             if (isHelp(flag)) return null;
@@ -122,7 +127,11 @@ public final class Main {
                 case "--batch-size" -> batch_size = positiveInt(flag, value);
                 case "--neurons" -> n_neurons = positiveInt(flag, value);
                 case "--layers" -> n_layers = positiveInt(flag, value);
-                case "--activation" -> activation = activation(flag, value);
+                case "--activation" -> {
+                    activation = activation(flag, value);
+                    activation_given = true;
+                }
+                case "--cell" -> cell = cellType(flag, value);
                 case "--train-limit" -> train_limit = positiveInt(flag, value);
                 case "--learning-rate" -> learning_rate = positiveFloat(flag, value);
                 case "--seed" -> seed = wholeNumber(flag, value);
@@ -130,7 +139,20 @@ public final class Main {
                 default -> throw new UsageException("unknown option '" + flag + "'");
             }
         }
-        return new Options(epochs, batch_size, n_neurons, learning_rate, seed, data, train_limit, n_layers, activation);
+        if (activation_given && !cell.hasActivation()) {
+            throw new UsageException("--activation applies to basic cells only; the gates of " + cell
+                    + " cells have fixed activations (drop --activation or use --cell basic)");
+        }
+        return new Options(epochs, batch_size, n_neurons, learning_rate, seed, data, train_limit, n_layers, activation,
+                cell);
+    }
+
+    private static CellType cellType(String flag, String value) throws UsageException {
+        try {
+            return CellType.named(required(flag, value));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(flag + " expects basic, lstm or gru, got '" + value + "'");
+        }
     }
 
     private static Activation activation(String flag, String value) throws UsageException {
@@ -194,13 +216,16 @@ public final class Main {
             return usage(err, "--batch-size must be at most the " + train.size() + " training images, got "
                     + options.batch_size());
         }
-        // one tanh layer is the seed's model; more layers are the chapter's deep RNN (every layer's states fed)
-        ImageRNN model = ImageRNN.multiLayer(train.n_steps(), train.n_inputs(), options.n_layers(), options.n_neurons(),
-                options.activation(), 10, DenseInput.ALL_LAYERS, new Init(options.seed()));
+        // one tanh layer is the seed's model; more layers are the chapter's deep RNN (every layer's states fed);
+        // LSTM and GRU stacks feed the top layer's final h, as the chapter's LSTM
+        ImageRNN model = options.cell().imageRNN(train.n_steps(), train.n_inputs(), options.n_layers(),
+                options.n_neurons(), options.activation(), 10, new Init(options.seed()));
         Trainer trainer = new Trainer(options.epochs(), options.batch_size(), options.learning_rate(), options.seed());
-        boolean seeds = options.n_layers() == 1 && options.activation() == Activation.TANH;
+        boolean seeds = options.cell() == CellType.BASIC && options.n_layers() == 1
+                && options.activation() == Activation.TANH;
         String layers = seeds ? "n_neurons " + options.n_neurons() : "n_layers " + options.n_layers()
-                + ", n_neurons " + options.n_neurons() + ", activation " + options.activation();
+                + ", n_neurons " + options.n_neurons() + (options.cell() == CellType.BASIC
+                ? ", activation " + options.activation() : ", cell " + options.cell());
         out.printf(Locale.ROOT, "Training on %d images (test %d): n_steps %d, n_inputs %d, %s, "
                         + "epochs %d, batch_size %d, learning_rate %s, seed %d%n",
                 train.size(), mnist.test().size(), train.n_steps(), train.n_inputs(), layers,
