@@ -60,7 +60,8 @@ public enum CellType {
         List<Cell> layers = new ArrayList<>();
         for (int l = 0; l < n_layers; l++) {
             int layer_inputs = l == 0 ? n_inputs : n_neurons;
-            layers.add(this == LSTM ? new LSTMCell(layer_inputs, n_neurons, init) : new GRUCell(layer_inputs, n_neurons, init));
+            layers.add(this == LSTM ? new LSTMCell(layer_inputs, n_neurons, init)
+                    : new GRUCell(layer_inputs, n_neurons, init));
         }
         return n_layers == 1 ? layers.get(0) : new MultiRNNCell(layers);
     }

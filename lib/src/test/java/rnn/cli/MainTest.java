@@ -123,7 +123,8 @@ class MainTest {
         assertEquals(new Main.Options(10, 150, 150, 0.001f, 42, null, Main.Options.ALL, 3, Activation.TANH,
                 CellType.LSTM), lstm);
         assertEquals(CellType.GRU, Main.parse(new String[] {"train", "--cell=gru"}).cell());
-        assertEquals(CellType.BASIC, Main.parse(new String[] {"train", "--cell", "basic", "--activation", "relu"}).cell());
+        assertEquals(CellType.BASIC,
+                Main.parse(new String[] {"train", "--cell", "basic", "--activation", "relu"}).cell());
     }
 
     @Test

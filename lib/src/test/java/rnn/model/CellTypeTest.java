@@ -54,6 +54,7 @@ class CellTypeTest {
     void refusesAnActivationForGatedCells() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> CellType.GRU.stack(28, 1, 5, Activation.RELU, new Init(1)));
-        assertEquals("the activation of a gru cell is fixed (σ gates, tanh candidate) but was given relu", e.getMessage());
+        assertEquals("the activation of a gru cell is fixed (σ gates, tanh candidate) but was given relu",
+                e.getMessage());
     }
 }
