@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # One MNIST training epoch of the Java trainer and of PyTorch (1 thread, its fastest setting here),
 # alternating, BENCH_ROUNDS times (default 3), for the seed's model (one tanh layer of 150) and the
-# chapter's deep RNN (3 ReLU layers of 100, the final states of all layers fed to the dense layer);
-# prints every run, the medians, and on its last two lines
+# chapter's deep RNN (3 ReLU layers of 100, the final states of all layers fed to the dense layer) and
+# the chapter's LSTM (3 layers of 150 BasicLSTMCells, the top layer's final h fed to the dense layer);
+# prints every run, the medians, and on its last three lines
 #   epoch seconds: java 1.9, pytorch 4.1, ratio 0.45
 #   epoch seconds, deep rnn (3 layers of 100 relu): java ..., pytorch ..., ratio ...
+#   epoch seconds, lstm (3 layers of 150): java ..., pytorch ..., ratio ...
 # (ratio = java / pytorch; below 1 the Java trainer is faster).
 #
 # Environment: MNIST_DIR (default data/mnist), BENCH_ROUNDS (default 3),
 #              BENCH_DEEP (default 1; 0 skips the deep RNN's runs),
+#              BENCH_LSTM (default 1; 0 skips the LSTM's runs, the longest: about 100 s an epoch for PyTorch),
 #              JAVA_OPTS (extra JVM options for the Java runs, e.g. -Drnn.gemm=java),
 #              RNN_JAR (the helper jar; default lib/target/rnn-notebooks.jar, built if missing),
 #              OPENBLAS_NUM_THREADS for the Java runs (default 1: the system OpenBLAS's own threads
@@ -27,11 +30,15 @@ PYTHON="${PYTHON:-/usr/bin/python3}"
 DEEP="${BENCH_DEEP:-1}"
 # the chapter's deep RNN: the same options on both sides (Bench and the PyTorch script take the same names)
 DEEP_MODEL=(--layers 3 --neurons 100 --activation relu)
+LSTM="${BENCH_LSTM:-1}"
+# the chapter's LSTM, the same options on both sides too
+LSTM_MODEL=(--cell lstm --layers 3 --neurons 150)
 
 die() { echo "bench.sh: $*" >&2; exit 1; }
 
 [[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]] || die "BENCH_ROUNDS must be a positive whole number, got '$ROUNDS'"
 [[ "$DEEP" == 0 || "$DEEP" == 1 ]] || die "BENCH_DEEP must be 0 or 1, got '$DEEP'"
+[[ "$LSTM" == 0 || "$LSTM" == 1 ]] || die "BENCH_LSTM must be 0 or 1, got '$LSTM'"
 [[ -f "$MNIST_DIR/train-images-idx3-ubyte" ]] || die "no MNIST in $MNIST_DIR (run ./build.sh data, or set MNIST_DIR)"
 [[ -f "$PYTORCH_SCRIPT" ]] || die "the PyTorch reference is missing: expected $PYTORCH_SCRIPT"
 if [[ ! -f "$JAR" || ! -f "$BENCH_JAR" ]]; then
@@ -70,7 +77,7 @@ seconds_of() {
   echo "$s"
 }
 
-java_s=(); torch_s=(); infer_s=(); rss=(); deep_java_s=(); deep_torch_s=()
+java_s=(); torch_s=(); infer_s=(); rss=(); deep_java_s=(); deep_torch_s=(); lstm_java_s=(); lstm_torch_s=()
 for ((round = 1; round <= ROUNDS; round++)); do
   out="$(java_run)" || { echo "$out" >&2; die "the Java run failed"; }
   java_s+=("$(seconds_of "$out" "the Java run")")
@@ -90,6 +97,16 @@ for ((round = 1; round <= ROUNDS; round++)); do
     deep_torch_s+=("$(seconds_of "$out" "the PyTorch run of the deep RNN")")
     echo "round $round pytorch deep rnn: $(grep -E '^epoch' <<<"$out")"
   fi
+
+  if [[ "$LSTM" == 1 ]]; then
+    out="$(java_run "${LSTM_MODEL[@]}")" || { echo "$out" >&2; die "the Java run of the LSTM failed"; }
+    lstm_java_s+=("$(seconds_of "$out" "the Java run of the LSTM")")
+    echo "round $round java lstm:    $(grep -E '^epoch' <<<"$out")"
+
+    out="$(torch_run "${LSTM_MODEL[@]}")" || { echo "$out" >&2; die "the PyTorch run of the LSTM failed"; }
+    lstm_torch_s+=("$(seconds_of "$out" "the PyTorch run of the LSTM")")
+    echo "round $round pytorch lstm: $(grep -E '^epoch' <<<"$out")"
+  fi
 done
 
 # "epoch seconds<label>: java J, pytorch P, ratio J/P" from the medians of the two lists' runs
@@ -99,4 +116,7 @@ echo "medians over $ROUNDS rounds: java inference of 10,000 test images $(median
 ratio_line "" "$(median "${java_s[@]}")" "$(median "${torch_s[@]}")"
 if [[ "$DEEP" == 1 ]]; then
   ratio_line ", deep rnn (3 layers of 100 relu)" "$(median "${deep_java_s[@]}")" "$(median "${deep_torch_s[@]}")"
+fi
+if [[ "$LSTM" == 1 ]]; then
+  ratio_line ", lstm (3 layers of 150)" "$(median "${lstm_java_s[@]}")" "$(median "${lstm_torch_s[@]}")"
 fi

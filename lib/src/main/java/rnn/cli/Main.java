@@ -2,15 +2,17 @@ package rnn.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 import rnn.Activation;
 import rnn.Init;
+import rnn.fast.BatchSplit;
 import rnn.mnist.DataSet;
 import rnn.mnist.Mnist;
 import rnn.mnist.MnistDataException;
 import rnn.mnist.MnistFiles;
-import rnn.model.DenseInput;
+import rnn.model.CellType;
 import rnn.model.ImageRNN;
 import rnn.model.MemoryEstimate;
 import rnn.model.NotEnoughMemoryException;
@@ -37,10 +39,13 @@ public final class Main {
             "options:",
             "  --epochs N          number of epochs (default 10)",
             "  --batch-size B      images per mini-batch (default 150)",
-            "  --layers N          recurrent layers stacked (MultiRNNCell), the final states of all of them",
-            "                      fed to the dense layer, as the chapter's deep RNN (default 1)",
+            "  --cell C            the recurrent cell: basic, lstm (BasicLSTMCell, forget bias 1.0) or gru",
+            "                      (default basic)",
+            "  --layers N          recurrent layers stacked (MultiRNNCell); basic cells feed the final states",
+            "                      of all of them to the dense layer, as the chapter's deep RNN, LSTM and GRU",
+            "                      cells the top layer's final h, as the chapter's LSTM (default 1)",
             "  --neurons H         n_neurons of each recurrent layer (default 150)",
-            "  --activation F      the recurrent layers' activation: tanh or relu (default tanh)",
+            "  --activation F      the basic cells' activation: tanh or relu (default tanh)",
             "  --learning-rate R   Adam's learning rate (default 0.001)",
             "  --seed S            seed of the initial weights and of the shuffles (default 42)",
             "  --data DIR          folder of the four MNIST IDX files (default: $MNIST_DIR, else the first",
@@ -50,7 +55,7 @@ public final class Main {
 
     /** The parsed command line. */
     record Options(int epochs, int batch_size, int n_neurons, float learning_rate, long seed, Path data,
-                   int train_limit, int n_layers, Activation activation) {
+                   int train_limit, int n_layers, Activation activation, CellType cell) {
         static final int ALL = 0;
     }
 
@@ -138,6 +143,8 @@ public final class Main {
         int train_limit = Options.ALL;
         int n_layers = 1;
         Activation activation = Activation.TANH;
+        boolean activation_given = false;
+        CellType cell = CellType.BASIC;
         for (int i = 1; i < args.length; i++) {
             String flag = args[i];
             if (isHelp(flag)) return null;
@@ -156,7 +163,11 @@ public final class Main {
                 case "--batch-size" -> batch_size = positiveInt(flag, value);
                 case "--neurons" -> n_neurons = positiveInt(flag, value);
                 case "--layers" -> n_layers = positiveInt(flag, value);
-                case "--activation" -> activation = activation(flag, value);
+                case "--activation" -> {
+                    activation = activation(flag, value);
+                    activation_given = true;
+                }
+                case "--cell" -> cell = cellType(flag, value);
                 case "--train-limit" -> train_limit = positiveInt(flag, value);
                 case "--learning-rate" -> learning_rate = positiveFloat(flag, value);
                 case "--seed" -> seed = wholeNumber(flag, value);
@@ -164,7 +175,20 @@ public final class Main {
                 default -> throw new UsageException("unknown option '" + flag + "'");
             }
         }
-        return new Options(epochs, batch_size, n_neurons, learning_rate, seed, data, train_limit, n_layers, activation);
+        if (activation_given && !cell.hasActivation()) {
+            throw new UsageException("--activation applies to basic cells only; the gates of " + cell
+                    + " cells have fixed activations (drop --activation or use --cell basic)");
+        }
+        return new Options(epochs, batch_size, n_neurons, learning_rate, seed, data, train_limit, n_layers, activation,
+                cell);
+    }
+
+    private static CellType cellType(String flag, String value) throws UsageException {
+        try {
+            return CellType.named(required(flag, value));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(flag + " expects basic, lstm or gru, got '" + value + "'");
+        }
     }
 
     private static Activation activation(String flag, String value) throws UsageException {
@@ -246,13 +270,16 @@ public final class Main {
             err.println("error: " + e.getMessage());
             return FAILED;
         }
-        // one tanh layer is the seed's model; more layers are the chapter's deep RNN (every layer's states fed)
-        ImageRNN model = ImageRNN.multiLayer(train.n_steps(), train.n_inputs(), options.n_layers(), options.n_neurons(),
-                options.activation(), 10, DenseInput.ALL_LAYERS, new Init(options.seed()));
+        // one tanh layer is the seed's model; more layers are the chapter's deep RNN (every layer's states fed);
+        // LSTM and GRU stacks feed the top layer's final h, as the chapter's LSTM
+        ImageRNN model = options.cell().imageRNN(train.n_steps(), train.n_inputs(), options.n_layers(),
+                options.n_neurons(), options.activation(), 10, new Init(options.seed()));
         Trainer trainer = new Trainer(options.epochs(), options.batch_size(), options.learning_rate(), options.seed());
-        boolean seeds = options.n_layers() == 1 && options.activation() == Activation.TANH;
+        boolean seeds = options.cell() == CellType.BASIC && options.n_layers() == 1
+                && options.activation() == Activation.TANH;
         String layers = seeds ? "n_neurons " + options.n_neurons() : "n_layers " + options.n_layers()
-                + ", n_neurons " + options.n_neurons() + ", activation " + options.activation();
+                + ", n_neurons " + options.n_neurons() + (options.cell() == CellType.BASIC
+                ? ", activation " + options.activation() : ", cell " + options.cell());
         out.printf(Locale.ROOT, "Training on %d images (test %d): n_steps %d, n_inputs %d, %s, "
                         + "epochs %d, batch_size %d, learning_rate %s, seed %d%n",
                 train.size(), mnist.test().size(), train.n_steps(), train.n_inputs(), layers,
@@ -271,10 +298,10 @@ public final class Main {
 
     /** What training with these options needs, the model not built yet. */
     static MemoryEstimate memoryEstimate(Options options, DataSet train, int test_size, long data_floats) {
-        int[] layers = new int[options.n_layers()];
-        java.util.Arrays.fill(layers, options.n_neurons());
-        return MemoryEstimate.forTraining(train.n_steps(), train.n_inputs(), layers, 10, options.batch_size(), test_size,
-                data_floats);
+        List<MemoryEstimate.Layer> layers = java.util.Collections.nCopies(options.n_layers(),
+                new MemoryEstimate.Layer(options.cell().kind(), options.n_neurons()));
+        return MemoryEstimate.forTraining(train.n_steps(), train.n_inputs(), layers, options.cell().denseInput(), 10,
+                options.batch_size(), test_size, data_floats, BatchSplit.count());
     }
 
     private static int usage(PrintStream err, String message) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rnn.Activation;
 import rnn.mnist.DataSet;
+import rnn.model.CellType;
 import rnn.mnist.RealMnist;
 import rnn.model.NotEnoughMemoryException;
 
@@ -133,6 +134,20 @@ class MainTest {
     }
 
     @Test
+    void badCellOrAnActivationForAGatedCell() {
+        assertUsageError("--cell expects basic, lstm or gru, got 'rnn'", "train", "--cell", "rnn");
+        err.reset();
+        assertUsageError("--cell needs a value", "train", "--cell", "--layers", "2");
+        err.reset();
+        assertUsageError("--activation applies to basic cells only; the gates of lstm cells have fixed activations "
+                + "(drop --activation or use --cell basic)", "train", "--cell", "lstm", "--activation", "relu");
+        err.reset();
+        // even tanh: it would say something the gated cells do not do
+        assertUsageError("--activation applies to basic cells only; the gates of gru cells have fixed activations "
+                + "(drop --activation or use --cell basic)", "train", "--activation", "tanh", "--cell", "gru");
+    }
+
+    @Test
     void missingValue() {
         assertUsageError("--epochs needs a value", "train", "--epochs");
         err.reset();
@@ -153,11 +168,19 @@ class MainTest {
     @Test
     void parsesEveryOptionAndTheDefaults() throws Exception {
         Main.Options defaults = Main.parse(new String[] {"train"});
-        assertEquals(new Main.Options(10, 150, 150, 0.001f, 42, null, Main.Options.ALL, 1, Activation.TANH), defaults);
+        assertEquals(new Main.Options(10, 150, 150, 0.001f, 42, null, Main.Options.ALL, 1, Activation.TANH,
+                CellType.BASIC), defaults);
         Main.Options set = Main.parse(new String[] {"train", "--epochs", "2", "--batch-size=64", "--neurons", "32",
                 "--learning-rate", "1e-2", "--seed", "-7", "--data", "/x/mnist", "--train-limit", "1000",
                 "--layers", "3", "--activation=ReLU"});
-        assertEquals(new Main.Options(2, 64, 32, 0.01f, -7, Path.of("/x/mnist"), 1000, 3, Activation.RELU), set);
+        assertEquals(new Main.Options(2, 64, 32, 0.01f, -7, Path.of("/x/mnist"), 1000, 3, Activation.RELU,
+                CellType.BASIC), set);
+        Main.Options lstm = Main.parse(new String[] {"train", "--cell", "LSTM", "--layers", "3"});
+        assertEquals(new Main.Options(10, 150, 150, 0.001f, 42, null, Main.Options.ALL, 3, Activation.TANH,
+                CellType.LSTM), lstm);
+        assertEquals(CellType.GRU, Main.parse(new String[] {"train", "--cell=gru"}).cell());
+        assertEquals(CellType.BASIC,
+                Main.parse(new String[] {"train", "--cell", "basic", "--activation", "relu"}).cell());
     }
 
     @Test
@@ -196,6 +219,21 @@ class MainTest {
                 + "n_neurons 8, activation relu, epochs 1, batch_size 100"), lines[0]);
         assertTrue(lines[1].matches("Epoch: 0001 cost= \\d\\.\\d{9}"), lines[1]);
         assertEquals("Training Finished!!!", lines[4]);
+    }
+
+    @Test
+    void trainsOneShortEpochOfAnLstm() {
+        String dir = RealMnist.directoryOrSkip().toString();
+        assertEquals(0, run("train", "--data", dir, "--epochs", "1", "--train-limit", "200", "--batch-size", "100",
+                "--cell", "lstm", "--neurons", "8", "--seed", "3"));
+        String[] lines = out().split("\n");
+        assertEquals(5, lines.length, out());
+        assertTrue(lines[0].startsWith("Training on 200 images (test 10000): n_steps 28, n_inputs 28, n_layers 1, "
+                + "n_neurons 8, cell lstm, epochs 1, batch_size 100"), lines[0]);
+        assertTrue(lines[1].matches("Epoch: 0001 cost= \\d\\.\\d{9}"), lines[1]);
+        assertTrue(lines[2].startsWith("Train Accuracy:  "), lines[2]);
+        assertEquals("Training Finished!!!", lines[4]);
+        assertEquals("", err());
     }
 
     @Test

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import rnn.model.DenseInput;
+import rnn.model.CellType;
 import rnn.model.ImageRNN;
 import rnn.Activation;
 import rnn.Init;
@@ -20,7 +20,9 @@ import rnn.train.Trainer;
  * The Java side of {@code scripts/bench.sh}: trains the seed's MNIST classifier (28 steps × 28 inputs,
  * 150 tanh units, dense 150→10, batch 150, Adam 0.001) with {@link Trainer}, or with {@code --layers},
  * {@code --neurons} and {@code --activation} the chapter's deep RNN (the command line's {@code train}
- * model: the final states of all layers fed to the dense layer), and reports, one {@code key=value} per line,
+ * model: the final states of all layers fed to the dense layer), or with {@code --cell lstm} or {@code gru} a
+ * stack of gated cells (the top layer's final h fed to the dense layer, as the chapter's LSTM and PyTorch's
+ * script build it), and reports, one {@code key=value} per line,
  * <ul>
  *   <li>{@code train_seconds}: one epoch of 366 shuffled batches (as PyTorch's script prints it),</li>
  *   <li>{@code cost}, {@code test_accuracy}: that epoch's numbers, to see the speed changed nothing,</li>
@@ -29,7 +31,7 @@ import rnn.train.Trainer;
  *       /proc is missing.</li>
  * </ul>
  * usage: {@code java -cp rnn-notebooks.jar:bench.jar rnn.bench.Bench [--data DIR] [--epochs N] [--seed S]
- * [--layers N] [--neurons H] [--activation tanh|relu]}
+ * [--cell basic|lstm|gru] [--layers N] [--neurons H] [--activation tanh|relu]}
  */
 public final class Bench {
     private Bench() {
@@ -42,6 +44,7 @@ public final class Bench {
         int n_layers = 1;
         int n_neurons = 150;
         Activation activation = Activation.TANH;
+        CellType cell = CellType.BASIC;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -51,8 +54,10 @@ public final class Bench {
                 case "--layers" -> n_layers = Integer.parseInt(required(args[i], value));
                 case "--neurons" -> n_neurons = Integer.parseInt(required(args[i], value));
                 case "--activation" -> activation = Activation.named(required(args[i], value));
+                case "--cell" -> cell = CellType.named(required(args[i], value));
                 default -> throw new IllegalArgumentException("unknown argument '" + args[i]
-                        + "'; expected --data DIR, --epochs N, --seed S, --layers N, --neurons H or --activation F");
+                        + "'; expected --data DIR, --epochs N, --seed S, --cell C, --layers N, --neurons H"
+                        + " or --activation F");
             }
             i++;
         }
@@ -62,12 +67,12 @@ public final class Bench {
         System.out.println("gemm=" + Gemm.describe() + "; backend=" + Gemm.backend()
                 + ", OPENBLAS_NUM_THREADS=" + (blasThreads == null ? "unset" : blasThreads)
                 + ", cores=" + Runtime.getRuntime().availableProcessors() + ", threads sharing a batch=" + threads
-                + ", model=" + n_layers + " layer(s) of " + n_neurons + " " + activation);
+                + ", model=" + n_layers + " layer(s) of " + n_neurons + " "
+                + (cell.hasActivation() ? activation : cell.toString()));
         Mnist mnist = Mnist.load(data != null ? data : MnistFiles.directory());
         DataSet train = mnist.train();
         DataSet test = mnist.test();
-        ImageRNN model = ImageRNN.multiLayer(28, 28, n_layers, n_neurons, activation, 10, DenseInput.ALL_LAYERS,
-                new Init(seed));
+        ImageRNN model = cell.imageRNN(28, 28, n_layers, n_neurons, activation, 10, new Init(seed));
         Trainer trainer = new Trainer(epochs, 150, 0.001f, seed);
         trainer.fit(model, train, test, new rnn.train.ProgressListener() {
             @Override

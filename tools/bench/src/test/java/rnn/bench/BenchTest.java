@@ -20,9 +20,11 @@ class BenchTest {
     void badArgumentsSayWhatIsExpected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Bench.main(new String[]{"--frobnicate"}));
-        assertEquals("unknown argument '--frobnicate'; expected --data DIR, --epochs N, --seed S, --layers N,"
-                + " --neurons H or --activation F", e.getMessage());
+        assertEquals("unknown argument '--frobnicate'; expected --data DIR, --epochs N, --seed S, --cell C,"
+                + " --layers N, --neurons H or --activation F", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Bench.main(new String[]{"--data"}));
         assertEquals("--data needs a value", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Bench.main(new String[]{"--cell", "rnn"}));
+        assertEquals("cell must be basic, lstm or gru but was given 'rnn'", e.getMessage());
     }
 }

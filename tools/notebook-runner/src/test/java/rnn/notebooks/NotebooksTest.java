@@ -23,7 +23,7 @@ import rnn.runner.NotebookRunner;
 /**
  * Runs every notebook cell by cell through JShell, as IJava and JJava do, failing on any compile error or
  * exception; checks the key numbers the notebooks print, and that the outputs committed in notebooks 1 to 4
- * are the ones the current code prints. Notebooks 5 and 7 run shortened (RNN_EPOCHS and RNN_TRAIN_LIMIT are set
+ * are the ones the current code prints. Notebooks 5, 7 and 9 run shortened (RNN_EPOCHS and RNN_TRAIN_LIMIT are set
  * for the test JVM in the pom); notebook 5's committed outputs are checked to be the seed's full run. The jar must be
  * built ({@code ./build.sh}, or {@code mvn package}): each notebook's first cell checks for
  * lib/target/rnn-notebooks.jar, as it does in a kernel.
@@ -217,6 +217,46 @@ class NotebooksTest {
     }
 
     @Test
+    void lstmAndGruNotebookShowsThePageEqualToTheCellsAndTrainsAllThreeModels() throws IOException {
+        Path notebook = NOTEBOOKS.resolve("09-lstm-and-gru.ipynb");
+        assertTrue(Files.size(notebook) < MAX_NOTEBOOK_BYTES, notebook + " is under 2 MB");
+        List<CellResult> cells = NotebookRunner.execute(notebook);
+
+        Matcher differences = Pattern.compile("max \\|on the page − (\\S+)\\| over [^=]+= (\\S+)").matcher(
+                stdoutOf(cells, "lstmStepOnThePage(X_batch.step(1), g0.c()") + stdoutOf(cells, "peep_by_hand =")
+                        + stdoutOf(cells, "gruStepOnThePage(X_batch.step(1), r0.h()"));
+        List<String> checked = new ArrayList<>();
+        while (differences.find()) {
+            assertTrue(Double.parseDouble(differences.group(2)) < 1e-6, differences.group());
+            checked.add(differences.group(1));
+        }
+        assertEquals(List.of("LSTMCell.gates", "LSTMCell.gates", "GRUCell.gates"), checked,
+                "BasicLSTMCell, LSTMCell with peepholes and GRUCell checked on the page");
+        String estimate = stdoutOf(cells, "estimatedMinutes(basicTime)");
+        assertTrue(estimate.matches("(?s)one training step: basic \\d+\\.\\d{3} s, LSTM \\d+\\.\\d{3} s, "
+                + "GRU \\d+\\.\\d{3} s\n"
+                + "estimated time of 10 epochs over 55,000 images on this machine: basic RNN \\d+ min, LSTM \\d+ min, "
+                + "GRU \\d+ min; all three \\d+ min\n"), estimate);
+
+        int epochs = Integer.parseInt(System.getenv().getOrDefault("RNN_EPOCHS", "10"));
+        for (String model : List.of("basic", "lstm", "gru")) {
+            String training = stdoutOf(cells, ".fit(" + model + ", train, test");
+            List<double[]> lines = epochLines(training);
+            assertEquals(epochs, lines.size(), "one pair of lines per epoch for " + model + " in:\n" + training);
+            assertTrue(lines.get(lines.size() - 1)[3] > 0.2, model + ", a short run still learns: " + training);
+            assertTrue(training.endsWith("Training Finished!!!\n"), training);
+        }
+        String norms = stdoutOf(cells, "double[] lstm_dc = normPerStep(");
+        assertTrue(norms.startsWith("norm at step t / norm at step 27:\n"
+                + "t = 27:   basic RNN ∂L/∂Y 1.00   LSTM ∂L/∂h 1.00   LSTM ∂L/∂c 1.00\n"), norms);
+        assertEquals(5, norms.strip().split("\n").length, norms);
+        for (String chart : List.of("LineChart.of(\"Test accuracy per epoch\"", "LineChart.of(\"log10")) {
+            assertTrue(((String) richResultOf(cells, chart).get("image/svg+xml")).startsWith("<svg"),
+                    chart + " has an SVG picture");
+        }
+    }
+
+    @Test
     void committedTimeSeriesNotebookHoldsTheChaptersFullRun() throws IOException {
         JsonNode notebook = new ObjectMapper().readTree(NOTEBOOKS.resolve("08-time-series.ipynb").toFile());
         List<Double> losses = mseLines(committedStdout(notebook, "new SeriesTrainer("));
@@ -322,7 +362,7 @@ class NotebooksTest {
             assertTrue(name.startsWith(String.format("%02d-", k + 1)),
                     "the notebooks are numbered 01, 02, ... without a gap; number " + (k + 1) + " is " + name);
         }
-        assertTrue(notebooks.size() >= 8, "notebooks 01 to 08 at least, found " + notebooks);
+        assertTrue(notebooks.size() >= 9, "notebooks 01 to 09 at least, found " + notebooks);
         for (Path path : notebooks) {
             JsonNode notebook = new ObjectMapper().readTree(path.toFile());
             assertEquals("java", notebook.at("/metadata/kernelspec/name").asText(), path + " kernelspec");
