@@ -7,7 +7,6 @@ import java.util.Locale;
 
 import rnn.Activation;
 import rnn.Init;
-import rnn.fast.BatchSplit;
 import rnn.mnist.DataSet;
 import rnn.mnist.Mnist;
 import rnn.mnist.MnistDataException;
@@ -301,7 +300,7 @@ public final class Main {
         List<MemoryEstimate.Layer> layers = java.util.Collections.nCopies(options.n_layers(),
                 new MemoryEstimate.Layer(options.cell().kind(), options.n_neurons()));
         return MemoryEstimate.forTraining(train.n_steps(), train.n_inputs(), layers, options.cell().denseInput(), 10,
-                options.batch_size(), test_size, data_floats, BatchSplit.count());
+                options.batch_size(), test_size, data_floats);
     }
 
     private static int usage(PrintStream err, String message) {

@@ -104,6 +104,13 @@ public final class MemoryEstimate {
                 test_size, data_floats, threads);
     }
 
+    /** The estimate for an ImageRNN of {@code layers} not built yet, on the threads of {@link BatchSplit}. */
+    public static MemoryEstimate forTraining(int n_steps, int n_inputs, List<Layer> layers, DenseInput denseInput,
+                                             int n_outputs, int batch_size, int test_size, long data_floats) {
+        return forTraining(n_steps, n_inputs, layers, denseInput, n_outputs, batch_size, test_size, data_floats,
+                BatchSplit.count());
+    }
+
     /** The estimate for an ImageRNN of {@code layers} (bottom first) not built yet, its dense layer fed as said. */
     public static MemoryEstimate forTraining(int n_steps, int n_inputs, List<Layer> layers, DenseInput denseInput,
                                              int n_outputs, int batch_size, int test_size, long data_floats,
