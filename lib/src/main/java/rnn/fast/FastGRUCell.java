@@ -105,13 +105,14 @@ final class FastGRUCell extends AbstractFastCell {
                 System.arraycopy(ru, z, w.r, 0, n);
                 System.arraycopy(ru, z + n, w.u, 0, n);
                 System.arraycopy(hPrev, y, w.hPrev, 0, n);
+                // r = σ(z_r) and r ⊙ h(t−1), then u = σ(z_u): two loops, each small enough for C2 to unroll and so
+                // to vectorise (one loop with both σ is not)
                 for (int k = 0; k < n; k++) {
-                    // r = σ(z_r), u = σ(z_u), and r ⊙ h(t−1)
                     float r = FloatSigmoid.sigmoid(w.r[k] + w.br[k]);
                     w.r[k] = r;
-                    w.u[k] = FloatSigmoid.sigmoid(w.u[k] + w.bu[k]);
                     w.rh[k] = r * w.hPrev[k];
                 }
+                for (int k = 0; k < n; k++) w.u[k] = FloatSigmoid.sigmoid(w.u[k] + w.bu[k]);
                 System.arraycopy(w.r, 0, ru, z, n);
                 System.arraycopy(w.u, 0, ru, z + n, n);
                 System.arraycopy(w.rh, 0, rh, y, n);

@@ -113,29 +113,26 @@ final class FastLSTMCell extends AbstractFastCell {
                 copyGatesOut(gates, z, r.i, r.j, r.f, r.o, n);
                 if (t > 0) System.arraycopy(c, y - n, r.cPrev, 0, n);
                 else Arrays.fill(r.cPrev, 0f);
-                for (int k = 0; k < n; k++) {
-                    // i = σ(z_i + w_i ⊙ c(t−1)), j = tanh(z_j), f = σ(z_f + forget_bias + w_f ⊙ c(t−1))
-                    float i = FloatSigmoid.sigmoid(r.i[k] + r.bi[k] + w_i[k] * r.cPrev[k]);
-                    float j = Tanh.tanh(r.j[k] + r.bj[k]);
-                    float f = FloatSigmoid.sigmoid(r.f[k] + r.bf[k] + w_f[k] * r.cPrev[k]);
-                    // c = f ⊙ c(t−1) + i ⊙ j, o = σ(z_o + w_o ⊙ c), h = o ⊙ tanh(c)
-                    float cNew = f * r.cPrev[k] + i * j;
-                    float o = FloatSigmoid.sigmoid(r.o[k] + r.bo[k] + w_o[k] * cNew);
-                    float tc = Tanh.tanh(cNew);
-                    r.i[k] = i;
-                    r.j[k] = j;
-                    r.f[k] = f;
-                    r.o[k] = o;
-                    r.c[k] = cNew;
-                    r.tanhC[k] = tc;
-                    r.h[k] = o * tc;
-                }
+                // one loop per activation: a loop body with all five would be too large for C2 to unroll, and C2
+                // vectorises only the loops it unrolls (the same float operations either way)
+                gate(r.i, r.bi, w_i, r.cPrev, n);                      // i = σ(z_i + b_i + w_i ⊙ c(t−1))
+                for (int k = 0; k < n; k++) r.j[k] = Tanh.tanh(r.j[k] + r.bj[k]); // j = tanh(z_j + b_j)
+                gate(r.f, r.bf, w_f, r.cPrev, n);                      // f = σ(z_f + b_f + forget_bias + w_f ⊙ c(t−1))
+                for (int k = 0; k < n; k++) r.c[k] = r.f[k] * r.cPrev[k] + r.i[k] * r.j[k]; // c = f ⊙ c(t−1) + i ⊙ j
+                for (int k = 0; k < n; k++) r.tanhC[k] = Tanh.tanh(r.c[k]);
+                gate(r.o, r.bo, w_o, r.c, n);                          // o = σ(z_o + b_o + w_o ⊙ c)
+                for (int k = 0; k < n; k++) r.h[k] = r.o[k] * r.tanhC[k]; // h = o ⊙ tanh(c)
                 copyGatesIn(r.i, r.j, r.f, r.o, gates, z, n);
                 System.arraycopy(r.c, 0, c, y, n);
                 System.arraycopy(r.tanhC, 0, tanhC, y, n);
                 System.arraycopy(r.h, 0, outputs, y, n);
             }
         }
+    }
+
+    /** {@code z[k] = σ(z[k] + b[k] + w[k]·c[k])} for k < n: a gate's activation in place (w = 0 without peepholes). */
+    private static void gate(float[] z, float[] b, float[] w, float[] c, int n) {
+        for (int k = 0; k < n; k++) z[k] = FloatSigmoid.sigmoid(z[k] + b[k] + w[k] * c[k]);
     }
 
     /** The bias b = [b_i b_j b_f b_o] split into the work rows, the forget bias added to b_f. */
@@ -220,19 +217,20 @@ final class FastLSTMCell extends AbstractFastCell {
                 else Arrays.fill(r.cPrev, 0f);
                 System.arraycopy(dY, y, r.dh, 0, n);
                 System.arraycopy(dcNext, s * n, r.dc, 0, n);
+                // three small loops rather than one large one, so that C2 unrolls and vectorises each
                 for (int k = 0; k < n; k++) {
-                    float i = r.i[k], j = r.j[k], f = r.f[k], o = r.o[k], tc = r.tanhC[k], dh = r.dh[k];
+                    float o = r.o[k], tc = r.tanhC[k], dh = r.dh[k];
                     float dzo = dh * tc * o * (1 - o);
-                    float dc = r.dc[k] + dh * o * (1 - tc * tc) + dzo * w_o[k];
-                    float dzi = dc * j * i * (1 - i);
-                    float dzj = dc * i * (1 - j * j);
-                    float dzf = dc * r.cPrev[k] * f * (1 - f);
-                    r.dzi[k] = dzi;
-                    r.dzj[k] = dzj;
-                    r.dzf[k] = dzf;
                     r.dzo[k] = dzo;
-                    r.dc[k] = dc * f + dzi * w_i[k] + dzf * w_f[k]; // dL/dc(t−1)
+                    r.dc[k] = r.dc[k] + dh * o * (1 - tc * tc) + dzo * w_o[k];
                 }
+                for (int k = 0; k < n; k++) {
+                    float i = r.i[k], j = r.j[k], f = r.f[k], dc = r.dc[k];
+                    r.dzi[k] = dc * j * i * (1 - i);
+                    r.dzj[k] = dc * i * (1 - j * j);
+                    r.dzf[k] = dc * r.cPrev[k] * f * (1 - f);
+                }
+                for (int k = 0; k < n; k++) r.dc[k] = r.dc[k] * r.f[k] + r.dzi[k] * w_i[k] + r.dzf[k] * w_f[k]; // dL/dc(t−1)
                 if (peepholes) addPeepholeGradients(r, grads, firstGrad);
                 copyGatesIn(r.dzi, r.dzj, r.dzf, r.dzo, dZ, z, n);
                 System.arraycopy(r.dc, 0, dcNext, s * n, n);
