@@ -165,16 +165,17 @@ public final class GatedCellExercises {
         double right = meanProduct(gates, 1, last, Gate.F);
         if (Math.abs(answer - right) <= SAME_MEAN * right) {
             double[] kept = products(gates, 1, last, Gate.F);
-            double largest = 0;
-            int tenth = 0;
+            double smallest = Double.POSITIVE_INFINITY, largest = 0;
             for (double p : kept) {
+                smallest = Math.min(smallest, p);
                 largest = Math.max(largest, p);
-                tenth += p > 0.1 ? 1 : 0;
             }
+            double fresh = 1 / (1 + Math.exp(-LSTMCell.FORGET_BIAS)); // a new cell's f = σ(0 + forget_bias)
             return Verdict.right(String.format(Locale.ROOT, "%.3g on average, through %d forget gates with no weight"
-                    + " matrix and no tanh′ between them. The products differ widely: the largest is %.3g, and %d of"
-                    + " the %d (instance, neuron) pairs keep more than a tenth. Each neuron's gates decide how far"
-                    + " back its gradient reaches.", right, last, largest, tenth, kept.length));
+                    + " matrix and no tanh′ between them. Over the %d (instance, neuron) pairs the products range from"
+                    + " %.2g to %.2g; forget gates all at a new cell's σ(1) = %.3f would give %.2g. Where a neuron's"
+                    + " gates stay near 1, its gradient reaches the first rows of the image almost whole.", right, last,
+                    kept.length, smallest, largest, fresh, Math.pow(fresh, last)));
         }
         if (close(answer, meanProduct(gates, 0, last, Gate.F))) {
             return Verdict.notRightYet("that includes f(0), which scales c(−1) = 0: from c(" + last + ") back to"

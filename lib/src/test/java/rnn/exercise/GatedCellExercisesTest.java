@@ -125,7 +125,8 @@ class GatedCellExercisesTest {
         assertRight(exercises, "9.3", (float) right * 1.0005f);
         String remark = exercises.message("9.3", () -> right);
         assertTrue(remark.contains(String.format(java.util.Locale.ROOT, "%.3g on average, through 7 forget gates",
-                right)) && remark.contains("of the 24 (instance, neuron) pairs"), remark);
+                right)) && remark.contains("Over the 24 (instance, neuron) pairs the products range from ")
+                && remark.contains("forget gates all at a new cell's σ(1) = 0.731 would give 0.11."), remark);
 
         assertHint(exercises, "9.3", meanProduct(0, STEPS - 1, (g, e) -> g.f().data[e]), "that includes f(0)");
         assertHint(exercises, "9.3", meanProduct(2, STEPS - 1, (g, e) -> g.f().data[e]), "so 7 of them");
