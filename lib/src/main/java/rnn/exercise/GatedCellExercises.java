@@ -172,7 +172,7 @@ public final class GatedCellExercises {
             }
             double fresh = 1 / (1 + Math.exp(-LSTMCell.FORGET_BIAS)); // a new cell's f = σ(0 + forget_bias)
             return Verdict.right(String.format(Locale.ROOT, "%.3g on average, through %d forget gates with no weight"
-                    + " matrix and no tanh′ between them. Over the %d (instance, neuron) pairs the products range from"
+                    + " matrix and no tanh′ between them. Over the %,d (instance, neuron) pairs the products range from"
                     + " %.2g to %.2g; forget gates all at a new cell's σ(1) = %.3f would give %.2g. Where a neuron's"
                     + " gates stay near 1, its gradient reaches the first rows of the image almost whole.", right, last,
                     kept.length, smallest, largest, fresh, Math.pow(fresh, last)));
