@@ -38,7 +38,7 @@ class ExerciseNotebooksTest {
     @ParameterizedTest
     @ValueSource(strings = {"01-single-recurrent-neuron", "02-layer-of-recurrent-neurons", "03-static-unrolling",
             "04-dynamic-unrolling", "05-mnist-classifier", "06-backpropagation-through-time", "07-deep-rnn",
-            "08-time-series"})
+            "08-time-series", "09-lstm-and-gru"})
     void blankAnswersAreNotDoneYetAndSolutionsAreRight(String name) throws IOException {
         Path notebook = NOTEBOOKS.resolve(name + ".ipynb");
         JsonNode cells = new ObjectMapper().readTree(notebook.toFile()).get("cells");
