@@ -148,6 +148,21 @@ class NotebooksTest {
     }
 
     @Test
+    void committedLstmNotebookHoldsTheChaptersFullRun() throws IOException {
+        JsonNode notebook = new ObjectMapper().readTree(NOTEBOOKS.resolve("09-lstm-and-gru.ipynb").toFile());
+        assertTrue(committedStdout(notebook, "Mnist.load()").contains("training images: 55000"),
+                "the committed run trained on all 55,000 images");
+        double[] least = {0.97, 0.985, 0.98};
+        String[] models = {"basic", "lstm", "gru"};
+        for (int i = 0; i < models.length; i++) {
+            List<double[]> lines = epochLines(committedStdout(notebook, ".fit(" + models[i] + ", train, test"));
+            assertEquals(10, lines.size(), "the committed run of " + models[i] + " is the chapter's 10 epochs");
+            assertTrue(lines.get(9)[3] >= least[i], "10 epochs of " + models[i] + " reach " + least[i]
+                    + " test accuracy (the chapter's 3 × 150 LSTM: 0.9871), got " + lines.get(9)[3]);
+        }
+    }
+
+    @Test
     void committedMnistNotebookHoldsTheSeedsFullRun() throws IOException {
         JsonNode notebook = new ObjectMapper().readTree(NOTEBOOKS.resolve("05-mnist-classifier.ipynb").toFile());
         String training = committedStdout(notebook, "trainer.fit(");
