@@ -298,7 +298,7 @@ public final class Main {
     /** What training with these options needs, the model not built yet. */
     static MemoryEstimate memoryEstimate(Options options, DataSet train, int test_size, long data_floats) {
         List<MemoryEstimate.Layer> layers = java.util.Collections.nCopies(options.n_layers(),
-                new MemoryEstimate.Layer(options.cell().kind(), options.n_neurons()));
+                new MemoryEstimate.Layer(options.cell(), options.n_neurons()));
         return MemoryEstimate.forTraining(train.n_steps(), train.n_inputs(), layers, options.cell().denseInput(), 10,
                 options.batch_size(), test_size, data_floats);
     }

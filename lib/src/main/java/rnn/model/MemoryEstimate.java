@@ -21,7 +21,7 @@ import rnn.fast.ChunkedInference;
  * <pre>
  *   parameters   P · (4 + T)      θ, dL/dθ, Adam's m and v, and each thread's share of dL/dθ
  *   buffers      T · C · (Σ_l (n_steps · perStep_l + perSequence_l) + head)
- *                  per recurrent layer l, what its kind of cell keeps ({@link CellKind}: 3·n_l + 1 floats a step
+ *                  per recurrent layer l, what its kind of cell keeps ({@link CellType}: 3·n_l + 1 floats a step
  *                  for a basic cell, 13·n_l + 1 for an LSTM, 10·n_l + 1 for a GRU); then the head: for ImageRNN
  *                  the dense layer's input (the fed final states) and its gradient, the logits and theirs; for
  *                  TimeSeriesRNN every step's outputs and their gradient
@@ -36,17 +36,18 @@ public final class MemoryEstimate {
     private static final long MiB = 1L << 20;
 
     /** A recurrent layer to be built: its kind of cell and its n_neurons. */
-    public record Layer(CellKind kind, int n_neurons) {
+    public record Layer(CellType kind, int n_neurons) {
         public Layer {
             if (kind == null || n_neurons < 1) {
-                throw new IllegalArgumentException("a layer needs a kind of cell and n_neurons >= 1, got " + kind
-                        + " and " + n_neurons);
+                // name(): the type in capitals, as this message has always shown it (toString is lower-case)
+                throw new IllegalArgumentException("a layer needs a kind of cell and n_neurons >= 1, got "
+                        + (kind == null ? null : kind.name()) + " and " + n_neurons);
             }
         }
 
         /** Basic cells of {@code n_neurons[l]} in layer l, bottom first (the seed's model: one of 150). */
         public static List<Layer> basic(int... n_neurons) {
-            return Arrays.stream(n_neurons).mapToObj(n -> new Layer(CellKind.BASIC, n)).toList();
+            return Arrays.stream(n_neurons).mapToObj(n -> new Layer(CellType.BASIC, n)).toList();
         }
     }
 
@@ -74,7 +75,7 @@ public final class MemoryEstimate {
 
     /** The estimate for {@code model} as it is built: each of its layers, its dense layer, its parameters. */
     public static MemoryEstimate forTraining(ImageRNN model, int batch_size, int test_size, long data_floats) {
-        List<Layer> layers = model.layers().stream().map(c -> new Layer(CellKind.of(c), c.n_neurons())).toList();
+        List<Layer> layers = model.layers().stream().map(c -> new Layer(CellType.of(c), c.n_neurons())).toList();
         return imageRNN(model.n_steps(), model.n_inputs(), layers, model.statesWidth(), model.n_outputs(),
                 batch_size, test_size, data_floats, BatchSplit.count(), count(model.parameters()));
     }
@@ -153,7 +154,7 @@ public final class MemoryEstimate {
     public static MemoryEstimate forTimeSeries(int n_steps, int n_inputs, int n_neurons, int n_outputs, int batch_size,
                                                int threads) {
         checkSizes(n_steps, n_inputs, n_outputs, batch_size, 0, 0, threads);
-        Layer layer = new Layer(CellKind.BASIC, n_neurons);
+        Layer layer = new Layer(CellType.BASIC, n_neurons);
         Counter counter = new Counter(n_steps, batch_size, 0, threads);
         counter.layers(n_inputs, List.of(layer));
         long W_dense = (long) n_neurons * n_outputs;
@@ -162,7 +163,7 @@ public final class MemoryEstimate {
         long window = (long) n_steps * (n_inputs + 2L * n_outputs) + 2L * (n_steps + 1);
         counter.largest.offer(batch_size * (long) n_steps * n_inputs, "a batch of X (" + batch_size + " × " + n_steps
                 + " × " + n_inputs + ")");
-        long parameters = CellKind.BASIC.parameters(n_inputs, n_neurons) + W_dense + n_outputs;
+        long parameters = CellType.BASIC.parameters(n_inputs, n_neurons) + W_dense + n_outputs;
         return counter.estimate(parameters, batch_size * window);
     }
 
@@ -304,7 +305,7 @@ public final class MemoryEstimate {
         void layers(int n_inputs, List<Layer> layers) {
             int below = n_inputs;
             for (int l = 0; l < layers.size(); l++) {
-                CellKind kind = layers.get(l).kind();
+                CellType kind = layers.get(l).kind();
                 int n = layers.get(l).n_neurons();
                 String of = layers.size() == 1 ? "" : " of layer " + l;
                 largest.offer(kind.largestWeight(below, n), kind.largestWeightName() + of + " ((" + below + " + " + n

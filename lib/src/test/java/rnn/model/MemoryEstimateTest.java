@@ -88,7 +88,7 @@ class MemoryEstimateTest {
 
     @Test
     void anLSTMLayerCountsItsGatesAndBpttArrays() {
-        MemoryEstimate lstm = MemoryEstimate.forTraining(28, 28, List.of(new MemoryEstimate.Layer(CellKind.LSTM, 150)),
+        MemoryEstimate lstm = MemoryEstimate.forTraining(28, 28, List.of(new MemoryEstimate.Layer(CellType.LSTM, 150)),
                 DenseInput.TOP_LAYER, 10, 150, 10_000, MNIST_HELD, 2);
         // W (28 + 150) × 4·150, b 4·150, W_dense 150 × 10, b_dense 10
         assertEquals(179L * 600 + 1510, lstm.parameters());
@@ -106,7 +106,7 @@ class MemoryEstimateTest {
 
     @Test
     void aGRUsWidestMatrixIsW_ru() {
-        MemoryEstimate gru = MemoryEstimate.forTraining(28, 28, List.of(new MemoryEstimate.Layer(CellKind.GRU, 33_000)),
+        MemoryEstimate gru = MemoryEstimate.forTraining(28, 28, List.of(new MemoryEstimate.Layer(CellType.GRU, 33_000)),
                 DenseInput.TOP_LAYER, 10, 150, 10_000, MNIST_HELD, 2);
         assertEquals(33_028L * 66_000, gru.largestArray());
         NotEnoughMemoryException e = assertThrows(NotEnoughMemoryException.class,
@@ -121,8 +121,8 @@ class MemoryEstimateTest {
         ImageRNN model = new ImageRNN(28, MultiRNNCell.of(new LSTMCell(28, 50, init), new GRUCell(50, 40, init)), 10,
                 DenseInput.ALL_LAYERS, init);
         MemoryEstimate built = MemoryEstimate.forTraining(model, 150, 10_000, MNIST_HELD);
-        MemoryEstimate planned = MemoryEstimate.forTraining(28, 28, List.of(new MemoryEstimate.Layer(CellKind.LSTM, 50),
-                new MemoryEstimate.Layer(CellKind.GRU, 40)), DenseInput.ALL_LAYERS, 10, 150, 10_000, MNIST_HELD,
+        MemoryEstimate planned = MemoryEstimate.forTraining(28, 28, List.of(new MemoryEstimate.Layer(CellType.LSTM, 50),
+                new MemoryEstimate.Layer(CellType.GRU, 40)), DenseInput.ALL_LAYERS, 10, 150, 10_000, MNIST_HELD,
                 BatchSplit.count());
         // LSTM (28 + 50 + 1)·200, GRU (50 + 40 + 1)·120, W_dense (50 + 40) × 10, b_dense 10
         assertEquals(79L * 200 + 91 * 120 + 900 + 10, built.parameters());

@@ -13,10 +13,13 @@ import rnn.GRUCell;
 import rnn.Init;
 import rnn.LSTMCell;
 import rnn.RecurrentCell;
-import rnn.model.CellKind;
+import rnn.model.CellType;
 
-/** CellKind's counts are the arrays the fast cells really allocate, read off their fields after a training step. */
-class CellKindTest {
+/**
+ * CellType's sizes are the arrays the fast cells really allocate, read off their fields after a training step (in
+ * rnn.fast rather than in CellTypeTest, to reach the package-private {@link FastCell} and {@link Buffers#layers}).
+ */
+class CellTypeSizesTest {
     private static final int N_STEPS = 5;
     private static final int CAPACITY = 7;
     private static final int N_INPUTS = 3;
@@ -24,22 +27,22 @@ class CellKindTest {
 
     @Test
     void aBasicCellKeepsThreeNPlusOneFloatsAStep() {
-        assertCounted(new RecurrentCell(N_INPUTS, N_NEURONS, Activation.TANH, new Init(1)), CellKind.BASIC, 3 * 4 + 1,
+        assertCounted(new RecurrentCell(N_INPUTS, N_NEURONS, Activation.TANH, new Init(1)), CellType.BASIC, 3 * 4 + 1,
                 0, (3 + 4 + 1) * 4);
     }
 
     @Test
     void anLSTMKeepsThirteenNPlusOneFloatsAStepAndNMoreASequence() {
-        assertCounted(new LSTMCell(N_INPUTS, N_NEURONS, new Init(1)), CellKind.LSTM, 13 * 4 + 1, 4, (3 + 4 + 1) * 16);
+        assertCounted(new LSTMCell(N_INPUTS, N_NEURONS, new Init(1)), CellType.LSTM, 13 * 4 + 1, 4, (3 + 4 + 1) * 16);
     }
 
     @Test
     void aGRUKeepsTenNPlusOneFloatsAStepAndNMoreASequence() {
-        assertCounted(new GRUCell(N_INPUTS, N_NEURONS, new Init(1)), CellKind.GRU, 10 * 4 + 1, 4, (3 + 4 + 1) * 12);
+        assertCounted(new GRUCell(N_INPUTS, N_NEURONS, new Init(1)), CellType.GRU, 10 * 4 + 1, 4, (3 + 4 + 1) * 12);
     }
 
-    private static void assertCounted(Cell cell, CellKind kind, long perStep, long perSequence, long parameters) {
-        assertEquals(kind, CellKind.of(cell));
+    private static void assertCounted(Cell cell, CellType kind, long perStep, long perSequence, long parameters) {
+        assertEquals(kind, CellType.of(cell));
         assertEquals(perStep, kind.floatsPerStep(N_NEURONS));
         assertEquals(perSequence, kind.floatsPerSequence(N_NEURONS));
         assertEquals(parameters, kind.parameters(N_INPUTS, N_NEURONS));
