@@ -39,9 +39,8 @@ public final class MemoryEstimate {
     public record Layer(CellType kind, int n_neurons) {
         public Layer {
             if (kind == null || n_neurons < 1) {
-                // name(): the type in capitals, as this message has always shown it (toString is lower-case)
-                throw new IllegalArgumentException("a layer needs a kind of cell and n_neurons >= 1, got "
-                        + (kind == null ? null : kind.name()) + " and " + n_neurons);
+                throw new IllegalArgumentException("a layer needs a kind of cell and n_neurons >= 1, got " + kind
+                        + " and " + n_neurons);
             }
         }
 
