@@ -44,7 +44,7 @@ final class FastRecurrentCell extends AbstractFastCell {
         int n = n_neurons;
         int ldY = n_steps * n;
         // X(t)·Wx for every step at once: X is m·n_steps rows of n_inputs, outputs m·n_steps rows of n
-        Gemm.gemm(false, false, m * n_steps, n, n_inputs, X, offX, n_inputs, W, 0, n, 0f, outputs, 0, n);
+        AllSteps.inputProjection(m * n_steps, n_inputs, n, X, offX, W, outputs);
         for (int t = 0; t < n_steps; t++) {
             // + Y(t−1)·Wy; for a sequence still running at t, Y(t−1) is its output at t−1 (Y(−1) = 0)
             if (t > 0) {
@@ -112,12 +112,7 @@ final class FastRecurrentCell extends AbstractFastCell {
                 Gemm.gemm(false, true, m, n, n, dZ, t * n, ldY, W, offWy, n, 1f, dY, (t - 1) * n, ldY);
             }
         }
-        // over all steps at once, X and dZ as m·n_steps rows: dWx += Xᵀ·dZ, db += Σ rows dZ = 1ᵀ·dZ
-        Gemm.gemm(true, false, n_inputs, n, m * n_steps, X, offX, n_inputs, dZ, 0, n, 1f, dW, 0, n);
-        Gemm.gemm(false, false, 1, n, m * n_steps, ones, 0, m * n_steps, dZ, 0, n, 1f, db, 0, n);
-        if (dX != null) {
-            // dX += dZ·Wxᵀ, Wx being the first n_inputs rows of W
-            Gemm.gemm(false, true, m * n_steps, n_inputs, n, dZ, 0, n, W, 0, n, 1f, dX, offDX, n_inputs);
-        }
+        // over all steps at once, X and dZ as m·n_steps rows: dWx += Xᵀ·dZ, db += 1ᵀ·dZ, dX += dZ·Wxᵀ
+        AllSteps.inputGradients(m * n_steps, n_inputs, n, X, offX, W, dZ, ones, dW, db, dX, offDX);
     }
 }
