@@ -49,10 +49,7 @@ public final class RecurrentCell implements Cell {
     }
 
     private static int checkSizes(int n_inputs, int n_neurons) {
-        if (n_inputs < 1 || n_neurons < 1) {
-            throw new IllegalArgumentException("a cell needs n_inputs >= 1 and n_neurons >= 1 but was given n_inputs = "
-                    + n_inputs + ", n_neurons = " + n_neurons);
-        }
+        Shapes.checkCellSizes("a cell", n_inputs, n_neurons);
         Shapes.checkKernelFits("a cell", "W", n_inputs, n_neurons, 1);
         return n_inputs;
     }
