@@ -38,7 +38,7 @@ class GatedCellsTest {
     void theFastUnrollEqualsDynamicRnnOnTheTeachingPath(GatedReference kind) {
         List<Cell> cells = stack(kind);
         Cell cell = cells.get(0);
-        Tensor3 X = Tensor3.wrap(GatedReference.gaussian(m * n_steps * n_inputs, 1), m, n_steps, n_inputs);
+        Tensor3 X = Tensor3.wrap(GradientCheck.gaussian(m * n_steps * n_inputs, 1), m, n_steps, n_inputs);
         FastCell fast = FastCells.of(cell, n_steps, m + 2);
         float[] outputs = new float[(m + 2) * n_steps * n_neurons[0]];
         fast.forward(X.data(), 0, m, lengths, 0, outputs);
@@ -67,9 +67,9 @@ class GatedCellsTest {
     void bpttOfOneLayerMatchesFiniteDifferences(GatedReference kind) {
         Cell cell = stack(kind).get(0);
         int n = n_neurons[0];
-        float[] X = GatedReference.gaussian(m * n_steps * n_inputs, 2);
-        float[] C = GatedReference.gaussian(m * n_steps * n, 3);
-        float[] D = GatedReference.gaussian(m * n, 5);
+        float[] X = GradientCheck.gaussian(m * n_steps * n_inputs, 2);
+        float[] C = GradientCheck.gaussian(m * n_steps * n, 3);
+        float[] D = GradientCheck.gaussian(m * n, 5);
 
         FastCell fast = FastCells.of(cell, n_steps, m);
         float[] outputs = new float[m * n_steps * n];
@@ -83,7 +83,7 @@ class GatedCellsTest {
         fast.backward(X, 0, m, lengths, 0, outputs, dOutputs, dX, 0, grads, 0);
 
         double[][] params = GatedReference.parameters(List.of(cell));
-        double[] x = GatedReference.toDouble(X);
+        double[] x = GradientCheck.toDouble(X);
         java.util.function.DoubleSupplier loss = () -> {
             double[][][] h = kind.outputs(params, x, m, n_steps, n_inputs, n, lengths);
             double sum = 0;
@@ -96,11 +96,11 @@ class GatedCellsTest {
             return sum;
         };
         for (int p = 0; p < params.length; p++) {
-            double error = GatedReference.relativeError(grads[p], GatedReference.centralDifferences(params[p], loss));
+            double error = GradientCheck.relativeError(grads[p], GradientCheck.centralDifferences(params[p], loss));
             System.out.printf("%s one layer, d%s: relative error %.2e%n", kind, cell.parameterNames().get(p), error);
             assertTrue(error < 1e-5, kind + " d" + cell.parameterNames().get(p) + ": relative error " + error);
         }
-        double error = GatedReference.relativeError(dX, GatedReference.centralDifferences(x, loss));
+        double error = GradientCheck.relativeError(dX, GradientCheck.centralDifferences(x, loss));
         System.out.printf("%s one layer, dX: relative error %.2e%n", kind, error);
         assertTrue(error < 1e-5, kind + " dX: relative error " + error);
         // past a sequence's end X changes nothing
@@ -113,10 +113,10 @@ class GatedCellsTest {
     @EnumSource(GatedReference.class)
     void bpttThroughAStackOfTwoMatchesFiniteDifferences(GatedReference kind) {
         List<Cell> cells = stack(kind);
-        float[] X = GatedReference.gaussian(m * n_steps * n_inputs, 2);
-        float[] C = GatedReference.gaussian(m * n_steps * n_neurons[1], 3);
+        float[] X = GradientCheck.gaussian(m * n_steps * n_inputs, 2);
+        float[] C = GradientCheck.gaussian(m * n_steps * n_neurons[1], 3);
         int width = n_neurons[0] + n_neurons[1];
-        float[] D = GatedReference.gaussian(m * width, 5);
+        float[] D = GradientCheck.gaussian(m * width, 5);
 
         Buffers buf = new Buffers(cells, n_steps, m);
         Unroll.forward(buf, X, 0, m, lengths, 0);
@@ -129,7 +129,7 @@ class GatedCellsTest {
 
         double[][] params = GatedReference.parameters(cells);
         int split = cells.get(0).parameters().size();
-        double[] x = GatedReference.toDouble(X);
+        double[] x = GradientCheck.toDouble(X);
         java.util.function.DoubleSupplier loss = () -> {
             double[][] bottomParams = java.util.Arrays.copyOfRange(params, 0, split);
             double[][] topParams = java.util.Arrays.copyOfRange(params, split, params.length);
@@ -156,7 +156,7 @@ class GatedCellsTest {
         for (int p = 0; p < params.length; p++) {
             String name = "layer " + (p < split ? 0 : 1) + " d"
                     + cells.get(p < split ? 0 : 1).parameterNames().get(p < split ? p : p - split);
-            double error = GatedReference.relativeError(grads[p], GatedReference.centralDifferences(params[p], loss));
+            double error = GradientCheck.relativeError(grads[p], GradientCheck.centralDifferences(params[p], loss));
             System.out.printf("%s stack, %s: relative error %.2e%n", kind, name, error);
             assertTrue(error < 1e-5, kind + " " + name + ": relative error " + error);
         }
@@ -167,8 +167,8 @@ class GatedCellsTest {
     @EnumSource(GatedReference.class)
     void reusedBuffersGiveWhatFreshBuffersGive(GatedReference kind) {
         List<Cell> cells = stack(kind);
-        float[] X = GatedReference.gaussian(m * n_steps * n_inputs, 7);
-        float[] C = GatedReference.gaussian(m * n_steps * n_neurons[1], 8);
+        float[] X = GradientCheck.gaussian(m * n_steps * n_inputs, 7);
+        float[] C = GradientCheck.gaussian(m * n_steps * n_neurons[1], 8);
         Buffers reused = new Buffers(cells, n_steps, m);
         gradients(reused, cells, X, C, m, null);           // a full batch, every sequence of n_steps
         float[][] again = gradients(reused, cells, X, C, 3, new int[] {1, 4, 2});

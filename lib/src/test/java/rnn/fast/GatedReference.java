@@ -99,47 +99,7 @@ enum GatedReference {
 
     /** The parameters of the cells, in order, as double arrays. */
     static double[][] parameters(List<? extends Cell> cells) {
-        return cells.stream().flatMap(cell -> cell.parameters().stream()).map(p -> toDouble(p.data)).toArray(double[][]::new);
-    }
-
-    static double[] toDouble(float[] values) {
-        double[] d = new double[values.length];
-        for (int k = 0; k < values.length; k++) d[k] = values[k];
-        return d;
-    }
-
-    static float[] gaussian(int size, long seed) {
-        Random random = new Random(seed);
-        float[] values = new float[size];
-        for (int k = 0; k < size; k++) values[k] = (float) random.nextGaussian();
-        return values;
-    }
-
-    /** max |analytic − numeric| / max |numeric|, the numeric gradient required to be far from 0. */
-    static double relativeError(float[] analytic, double[] numeric) {
-        double maxDiff = 0;
-        double maxNumeric = 0;
-        for (int k = 0; k < numeric.length; k++) {
-            maxDiff = Math.max(maxDiff, Math.abs(analytic[k] - numeric[k]));
-            maxNumeric = Math.max(maxNumeric, Math.abs(numeric[k]));
-        }
-        if (maxNumeric < 1e-3) throw new AssertionError("gradient too small to check: " + maxNumeric);
-        return maxDiff / maxNumeric;
-    }
-
-    /** Central finite differences, (L(v + h) − L(v − h)) / 2h, of a loss over every entry of {@code values}. */
-    static double[] centralDifferences(double[] values, java.util.function.DoubleSupplier loss) {
-        double step = 1e-6;
-        double[] numeric = new double[values.length];
-        for (int k = 0; k < values.length; k++) {
-            double saved = values[k];
-            values[k] = saved + step;
-            double plus = loss.getAsDouble();
-            values[k] = saved - step;
-            double minus = loss.getAsDouble();
-            values[k] = saved;
-            numeric[k] = (plus - minus) / (2 * step);
-        }
-        return numeric;
+        return cells.stream().flatMap(cell -> cell.parameters().stream()).map(p -> GradientCheck.toDouble(p.data))
+                .toArray(double[][]::new);
     }
 }

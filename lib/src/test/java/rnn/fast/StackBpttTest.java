@@ -2,6 +2,10 @@ package rnn.fast;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static rnn.fast.GradientCheck.centralDifferences;
+import static rnn.fast.GradientCheck.gaussian;
+import static rnn.fast.GradientCheck.relativeError;
+import static rnn.fast.GradientCheck.toDouble;
 
 import java.util.List;
 import java.util.Random;
@@ -28,7 +32,6 @@ class StackBpttTest {
     private static final int n_inputs = 3;
     private static final int[] n_neurons = {5, 4};
     private static final int[] lengths = {4, 2, 0, 3, 1};
-    private static final double H = 1e-6;
 
     private static List<RecurrentCell> cells(Activation activation) {
         Init init = new Init(17);
@@ -39,13 +42,6 @@ class StackBpttTest {
             for (int j = 0; j < cell.b().getNumElements(); j++) cell.b().data[j] = 0.2f * (float) random.nextGaussian();
         }
         return List.of(bottom, top);
-    }
-
-    private static float[] gaussian(int size, long seed) {
-        Random random = new Random(seed);
-        float[] values = new float[size];
-        for (int k = 0; k < size; k++) values[k] = (float) random.nextGaussian();
-        return values;
     }
 
     @ParameterizedTest
@@ -85,18 +81,9 @@ class StackBpttTest {
         Bptt.backward(buf, X, 0, m, lengths, 0, grads);
 
         double[][] params = new double[4][];
-        for (int p = 0; p < 4; p++) params[p] = toDouble(parameter(cells, p).data, parameter(cells, p).getNumElements());
+        for (int p = 0; p < 4; p++) params[p] = toDouble(parameter(cells, p).data);
         for (int p = 0; p < 4; p++) {
-            double[] numeric = new double[params[p].length];
-            for (int k = 0; k < numeric.length; k++) {
-                double saved = params[p][k];
-                params[p][k] = saved + H;
-                double plus = referenceLoss(params, X, C, D, activation);
-                params[p][k] = saved - H;
-                double minus = referenceLoss(params, X, C, D, activation);
-                params[p][k] = saved;
-                numeric[k] = (plus - minus) / (2 * H);
-            }
+            double[] numeric = centralDifferences(params[p], () -> referenceLoss(params, X, C, D, activation));
             double error = relativeError(grads[p], numeric);
             assertTrue(error < 1e-5, "parameter " + p + " (W0, b0, W1, b1): relative error " + error);
         }
@@ -107,7 +94,7 @@ class StackBpttTest {
     }
 
     private static double referenceLoss(double[][] params, float[] X, float[] C, float[] D, Activation activation) {
-        double[][][] bottom = reference(params[0], params[1], toDouble(X, X.length), n_inputs, n_neurons[0], activation);
+        double[][][] bottom = reference(params[0], params[1], toDouble(X), n_inputs, n_neurons[0], activation);
         double[] flat = new double[m * n_steps * n_neurons[0]];
         for (int i = 0; i < m; i++) {
             for (int t = 0; t < n_steps; t++) {
@@ -148,22 +135,5 @@ class StackBpttTest {
             }
         }
         return outputs;
-    }
-
-    private static double[] toDouble(float[] values, int size) {
-        double[] d = new double[size];
-        for (int k = 0; k < size; k++) d[k] = values[k];
-        return d;
-    }
-
-    private static double relativeError(float[] analytic, double[] numeric) {
-        double maxDiff = 0;
-        double maxNumeric = 0;
-        for (int k = 0; k < numeric.length; k++) {
-            maxDiff = Math.max(maxDiff, Math.abs(analytic[k] - numeric[k]));
-            maxNumeric = Math.max(maxNumeric, Math.abs(numeric[k]));
-        }
-        assertTrue(maxNumeric > 1e-3, "gradient too small to check: " + maxNumeric);
-        return maxDiff / maxNumeric;
     }
 }
